@@ -1,0 +1,113 @@
+/** The typed model every stage after reading works on. */
+
+export type SourceFormat = 'forms-text' | 'word' | 'export';
+
+/** How a value came to be: written in the file, derived, or absent. */
+export type ValueStatus = 'answered' | 'empty' | 'not-applicable' | 'not-recorded' | 'inferred';
+
+/** A file of the batch, as bytes: readers never touch a file system. */
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * One question's answer as a reader found it, before statuses are decided.
+ * Text questions set `text`. Choice questions set `selected` (option labels) when the
+ * file records the selection, or leave it undefined when it does not; `other` is the
+ * typed text of an "Other" option.
+ */
+export interface RawAnswer {
+  text?: string;
+  selected?: string[];
+  other?: string;
+}
+
+/** One response as a reader found it. */
+export interface RawResponse {
+  responseId: string;
+  format: SourceFormat;
+  /** False where the layout does not say which option was chosen (Forms pages). */
+  choicesRecorded: boolean;
+  respondent?: string;
+  /** ISO 8601 timestamps, where the file gives them. */
+  startTime?: string;
+  completionTime?: string;
+  durationSeconds?: number;
+  answers: Record<string, RawAnswer>;
+}
+
+export interface Answer {
+  questionId: string;
+  /** Display value: the text, an option label, `Other: <text>`, several choices joined by `; `. */
+  value: string;
+  status: ValueStatus;
+  /** Chosen option labels (choice questions, where recorded or inferred). */
+  choices?: string[];
+  other?: string;
+  /** Why an inferred value was inferred. */
+  basis?: string;
+}
+
+export type CountrySource = 'answer' | 'inferred' | 'unknown';
+
+export interface CountryInfo {
+  iso3: string;
+  name: string;
+  source: CountrySource;
+  /** What the respondent wrote, if anything. */
+  written: string;
+  region: string;
+  subregion: string;
+  /** The clues behind an inferred country. */
+  evidence?: string;
+}
+
+export interface Response {
+  responseId: string;
+  sourceFile: string;
+  format: SourceFormat;
+  choicesRecorded: boolean;
+  respondent?: string;
+  startTime?: string;
+  completionTime?: string;
+  durationSeconds?: number;
+  answers: Record<string, Answer>;
+  country: CountryInfo;
+  status: 'current' | 'superseded';
+  /** `sourceFile/responseId` of the response that replaces this one. */
+  supersededBy?: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Issue {
+  responseId: string;
+  sourceFile: string;
+  /** Empty for a response-level issue. */
+  questionId: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+  evidence: string;
+  /** Stable across re-runs and re-imports: source file, response, question, rule. */
+  key: string;
+}
+
+export type Review = 'Open' | 'Confirmed' | 'Dismissed' | 'Fixed';
+
+export interface FileReport {
+  sourceFile: string;
+  status: 'imported' | 'rejected';
+  format?: SourceFormat;
+  responses: number;
+  message: string;
+}
+
+export function responseKey(r: { sourceFile: string; responseId: string }): string {
+  return `${r.sourceFile}/${r.responseId}`;
+}
+
+export function issueKey(sourceFile: string, responseId: string, questionId: string, rule: string): string {
+  return [sourceFile, responseId, questionId, rule].join('|');
+}
