@@ -1,0 +1,183 @@
+import { alignAnswers } from './align';
+import { resolveDuplicates, runChecks } from './checks';
+import { countryFacts, inferCountry, matchCountry } from './countries';
+import type { Definition } from './definition';
+import type { Answer, CountryInfo, FileReport, InputFile, Issue, RawResponse, Response } from './model';
+import { responseKey } from './model';
+import type { ReviewEntry } from './plan/build';
+import { readFile } from './read';
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  file: string;
+}
+
+export interface ImportOptions {
+  onProgress?: (p: ImportProgress) => void;
+  signal?: AbortSignal;
+  /** An earlier wave: its responses are kept unless this batch brings them again, and reviews survive. */
+  previous?: { responses: Response[]; reviews: Map<string, ReviewEntry> };
+}
+
+export interface BatchResult {
+  definition: Definition;
+  responses: Response[];
+  issues: Issue[];
+  reports: FileReport[];
+  reviews: Map<string, ReviewEntry>;
+}
+
+/** files → read → align → countries → duplicates → checks. Never throws for a bad file. */
+export async function importBatch(
+  files: InputFile[],
+  def: Definition,
+  opts: ImportOptions = {},
+): Promise<BatchResult> {
+  const reports: FileReport[] = [];
+  const incoming: Response[] = [];
+  for (const [i, file] of files.entries()) {
+    throwIfAborted(opts.signal);
+    opts.onProgress?.({ done: i, total: files.length, file: file.name });
+    const outcome = await readFile(file, def);
+    if (!outcome.ok) {
+      reports.push({ sourceFile: file.name, status: 'rejected', responses: 0, message: outcome.message });
+      continue;
+    }
+    const responses = outcome.responses.map((raw) => toResponse(raw, file.name, def));
+    incoming.push(...responses);
+    reports.push({
+      sourceFile: file.name,
+      status: 'imported',
+      format: outcome.format,
+      responses: responses.length,
+      message: describeRead(responses.length, outcome.encoding),
+    });
+  }
+  opts.onProgress?.({ done: files.length, total: files.length, file: '' });
+
+  const { kept, repeats } = keepOnePerSubmission([...(opts.previous?.responses ?? []), ...incoming]);
+  for (const [file, twins] of repeats) {
+    const report = reports.find((r) => r.sourceFile === file);
+    if (report) report.message += `; ${describeRepeats(twins)}`;
+  }
+  const responses = resolveDuplicates(kept);
+  const issues = runChecks(responses, def);
+  const liveKeys = new Set(issues.map((i) => i.key));
+  const reviews = new Map([...(opts.previous?.reviews ?? [])].filter(([key]) => liveKeys.has(key)));
+  return { definition: def, responses, issues, reports, reviews };
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DOMException('The import was cancelled', 'AbortError');
+}
+
+function describeRead(count: number, encoding: string | undefined): string {
+  const what = `${count} response${count === 1 ? '' : 's'}`;
+  return encoding ? `${what} (${encoding})` : what;
+}
+
+function describeRepeats(twins: Map<string, number>): string {
+  return [...twins].map(([other, n]) => `${n} also in ${other}, kept once`).join('; ');
+}
+
+/** Derives a response id from a file name when the file gives none. */
+export function idFromFileName(name: string): string {
+  return name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+}
+
+function toResponse(raw: RawResponse, sourceFile: string, def: Definition): Response {
+  const answers = alignAnswers(raw, def);
+  const country = resolveCountry(answers, def);
+  fillInferredCountry(answers, country, def);
+  return {
+    responseId: raw.responseId || idFromFileName(sourceFile),
+    sourceFile,
+    format: raw.format,
+    choicesRecorded: raw.choicesRecorded,
+    respondent: raw.respondent,
+    startTime: raw.startTime,
+    completionTime: raw.completionTime,
+    durationSeconds: raw.durationSeconds,
+    answers,
+    country,
+    status: 'current',
+  };
+}
+
+/** The country as written, else inferred from the answers, else unknown. */
+export function resolveCountry(answers: Record<string, Answer>, def: Definition): CountryInfo {
+  const field = def.questions.find((q) => q.format === 'country');
+  const written = field ? (answers[field.id]?.value.trim() ?? '') : '';
+  const matched = written ? matchCountry(written) : undefined;
+  if (matched) return withFacts(matched.iso3, 'answer', written);
+  const texts = Object.values(answers)
+    .filter((a) => a.questionId !== field?.id)
+    .map((a) => a.value);
+  const inferred = inferCountry(texts);
+  if (inferred) return { ...withFacts(inferred.iso3, 'inferred', written), evidence: inferred.evidence };
+  return { iso3: '', name: written, source: 'unknown', written, region: '', subregion: '' };
+}
+
+/** A blank country field takes the inferred country, marked as inferred. */
+function fillInferredCountry(answers: Record<string, Answer>, country: CountryInfo, def: Definition): void {
+  const field = def.questions.find((q) => q.format === 'country');
+  if (!field || country.source !== 'inferred' || answers[field.id]?.status !== 'empty') return;
+  answers[field.id] = { questionId: field.id, value: country.name, status: 'inferred', basis: country.evidence };
+}
+
+function withFacts(iso3: string, source: CountryInfo['source'], written: string): CountryInfo {
+  const facts = countryFacts(iso3);
+  return {
+    iso3,
+    name: facts?.name ?? iso3,
+    source,
+    written,
+    region: facts?.region ?? '',
+    subregion: facts?.subregion ?? '',
+  };
+}
+
+/**
+ * Microsoft Forms numbers its submissions, so a Forms page and an export row with the
+ * same number are one submission, as are the rows of an .xlsx export and its .csv twin.
+ * Other layouts are one submission per file and response id.
+ */
+export function submissionKey(r: Response): string {
+  const fromForms = r.format === 'export' || (r.format === 'forms-text' && /^\d+$/.test(r.responseId));
+  return fromForms ? `forms#${r.responseId}` : `file#${responseKey(r)}`;
+}
+
+/** Which of two copies of one submission to keep: recorded choices, then the .xlsx original, then the later one. */
+function preferred(a: Response, b: Response): Response {
+  if (a.choicesRecorded !== b.choicesRecorded) return a.choicesRecorded ? a : b;
+  const xlsx = (r: Response) => /\.xlsx$/i.test(r.sourceFile);
+  if (xlsx(a) !== xlsx(b)) return xlsx(a) ? a : b;
+  return b;
+}
+
+/** Keeps one response per submission; says, per file, how many of its rows were repeats of another file's. */
+function keepOnePerSubmission(all: Response[]): {
+  kept: Response[];
+  repeats: Map<string, Map<string, number>>;
+} {
+  const bySubmission = new Map<string, Response>();
+  const repeats = new Map<string, Map<string, number>>();
+  for (const r of all) {
+    const key = submissionKey(r);
+    const existing = bySubmission.get(key);
+    if (!existing) {
+      bySubmission.set(key, r);
+      continue;
+    }
+    const keep = preferred(existing, r);
+    const drop = keep === r ? existing : r;
+    bySubmission.set(key, keep);
+    if (drop.sourceFile !== keep.sourceFile) {
+      const twins = repeats.get(drop.sourceFile) ?? new Map<string, number>();
+      twins.set(keep.sourceFile, (twins.get(keep.sourceFile) ?? 0) + 1);
+      repeats.set(drop.sourceFile, twins);
+    }
+  }
+  return { kept: [...bySubmission.values()], repeats };
+}

@@ -1,0 +1,103 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'papaparse';
+import { main } from '../src/cli/main';
+import { CORPUS_FILES, SEED_FILE } from './support/corpus';
+
+/** A writable that collects text, standing in for stdout/stderr. */
+function sink() {
+  const chunks: string[] = [];
+  const stream = { isTTY: false, write: (s: string) => chunks.push(s) };
+  return { stream, text: () => chunks.join('') };
+}
+
+function readCsv(path: string): Record<string, string>[] {
+  const text = readFileSync(path, 'utf8');
+  expect(text.endsWith('\r\n')).toBe(true);
+  const parsed = parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+}
+
+describe('survey-atlas import', () => {
+  it('writes the four tables, prints a summary, and exits 2 when a file is rejected', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
+    const batch = join(dir, 'batch');
+    mkdirSync(batch);
+    for (const name of ['031_cog.txt', 'MSQ2022_EST.docx', 'MSQ2022_CHL.txt'])
+      copyFileSync(join(CORPUS_FILES, name), join(batch, name));
+    copyFileSync(SEED_FILE, join(batch, 'seed.txt'));
+    writeFileSync(join(batch, 'empty.txt'), '');
+    writeFileSync(join(batch, 'notes.xlsx'), 'this is not a workbook');
+    const out = sink();
+    const err = sink();
+    const code = await main(['import', batch, '--tables', join(dir, 'tables')], out.stream, err.stream);
+
+    expect(code).toBe(2);
+    expect(out.text()).toMatch(/Responses: +4 \(4 current, 0 superseded\)/);
+    expect(out.text()).toMatch(/Files: +4 imported, 2 rejected/);
+    expect(out.text()).toMatch(/empty\.txt: /);
+
+    const responses = readCsv(join(dir, 'tables/responses.csv'));
+    expect(responses.map((r) => r.country_iso3).sort()).toEqual(['BLR', 'CHL', 'COG', 'EST']);
+    expect(responses.find((r) => r.source_file === 'seed.txt')).toMatchObject({
+      response_id: '102',
+      country_source: 'inferred',
+      status: 'current',
+    });
+    expect(responses.find((r) => r.source_file === 'MSQ2022_EST.docx')!.response_id).toBe('MSQ2022_EST');
+
+    const answers = readCsv(join(dir, 'tables/answers.csv'));
+    expect(answers).toHaveLength(4 * 112);
+    const q37 = answers.find((a) => a.source_file === 'seed.txt' && a.question_id === 'Q37')!;
+    expect(q37.value).toContain('\n1. The Law On information');
+    expect(q37.section).toBe('C');
+    expect(
+      answers.find((a) => a.source_file === 'seed.txt' && a.question_id === 'Q14')!.value_status,
+    ).toMatch(/not-recorded|inferred/);
+
+    const issues = readCsv(join(dir, 'tables/issues.csv'));
+    expect(
+      issues.some(
+        (i) => i.source_file === 'seed.txt' && i.rule === 'placeholder-answer' && i.question_id === 'Q35',
+      ),
+    ).toBe(true);
+
+    const report = readCsv(join(dir, 'tables/import-report.csv'));
+    expect(report).toHaveLength(6);
+    expect(
+      report
+        .filter((r) => r.status === 'rejected')
+        .map((r) => r.source_file)
+        .sort(),
+    ).toEqual(['empty.txt', 'notes.xlsx']);
+    for (const r of report.filter((x) => x.status === 'rejected'))
+      expect(r.message.length).toBeGreaterThan(10);
+  });
+
+  it('exits 0 when every file was read', async () => {
+    const out = sink();
+    const code = await main(
+      ['import', join(CORPUS_FILES, '031_cog.txt'), '--quiet'],
+      out.stream,
+      sink().stream,
+    );
+    expect(code).toBe(0);
+    expect(out.text()).toBe('');
+  });
+
+  it.each([
+    [[]],
+    [['import']],
+    [['export', 'x']],
+    [['import', '/no/such/file']],
+    [['import', SEED_FILE, '--out', 'x.csv']],
+    [['import', SEED_FILE, '--questionnaire', 'nope']],
+    [['import', SEED_FILE, '--bogus']],
+  ])('exits 1 with the usage on a usage error: %j', async (args) => {
+    const err = sink();
+    expect(await main(args, sink().stream, err.stream)).toBe(1);
+    expect(err.text()).toMatch(/Usage: survey-atlas import/);
+  });
+});

@@ -1,0 +1,1095 @@
+/**
+ * An in-memory stand-in for the part of the Excel JavaScript API the add-in uses. It behaves
+ * like Excel where the add-in depends on it:
+ * - actions are queued and run only at `context.sync()`; properties read before a load and a
+ *   sync throw PropertyNotLoaded;
+ * - a request (one sync) whose payload exceeds 5 MB fails with RequestPayloadSizeLimitExceeded
+ *   and nothing in it is applied;
+ * - a string starting with "=" written to a cell becomes a formula unless the cell's number
+ *   format is "@";
+ * - values and number formats must match the range's shape; table and sheet names are unique;
+ * - members newer than the configured ExcelApi version fail with ApiNotFound.
+ */
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Ids, paths and property names a queued action adds to a request. */
+const ACTION_BYTES = 120;
+
+export class FakeOfficeError extends Error {
+  readonly debugInfo: { code: string; message: string; errorLocation: string };
+  constructor(
+    readonly code: string,
+    message: string,
+    location = '',
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.debugInfo = { code, message, errorLocation: location };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Addresses
+
+export interface Box {
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+  /** Whole columns ("B:D"). */
+  wholeColumns?: boolean;
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function columnLetters(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Splits `'Sheet'!A1:B2` into sheet and local address. */
+export function splitAddress(address: string): { sheet?: string; local: string } {
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(address);
+  if (!m) return { local: address };
+  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], local: m[3] };
+}
+
+export function parseBox(address: string): Box {
+  const local = splitAddress(address).local.replace(/\$/g, '').toUpperCase();
+  const cols = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(local);
+  if (cols) {
+    const left = columnIndex(cols[1]);
+    return { top: 0, left, rows: 1_048_576, columns: columnIndex(cols[2]) - left + 1, wholeColumns: true };
+  }
+  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(local);
+  if (!m) throw new FakeOfficeError('InvalidArgument', `The address "${address}" is not valid.`, 'getRange');
+  const top = Number(m[2]) - 1;
+  const left = columnIndex(m[1]);
+  const bottom = m[4] ? Number(m[4]) - 1 : top;
+  const right = m[3] ? columnIndex(m[3]) : left;
+  if (bottom < top || right < left) throw new FakeOfficeError('InvalidArgument', `Bad range ${address}`);
+  return { top, left, rows: bottom - top + 1, columns: right - left + 1 };
+}
+
+export function boxAddress(b: Box): string {
+  const a = `${columnLetters(b.left)}${b.top + 1}`;
+  if (b.rows === 1 && b.columns === 1) return a;
+  return `${a}:${columnLetters(b.left + b.columns - 1)}${b.top + b.rows}`;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return (
+    a.left < b.left + b.columns &&
+    b.left < a.left + a.columns &&
+    a.top < b.top + b.rows &&
+    b.top < a.top + a.rows
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workbook model
+
+export type CellValue = string | number | boolean;
+
+export interface Cell {
+  value: CellValue;
+  /** Set when Excel took the written text as a formula. */
+  formula?: string;
+  numberFormat: string;
+  hyperlink?: { address?: string; documentReference?: string; textToDisplay?: string };
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  fontColor?: string;
+  fill?: string;
+  wrap?: boolean;
+}
+
+export interface ConditionalFormatModel {
+  address: string;
+  type: string;
+  criteria?: unknown;
+  rule?: { formula1: string; operator: string };
+  fill?: string;
+  font?: string;
+}
+
+export interface ChartModel {
+  type: string;
+  source: string;
+  categories?: string;
+  seriesBy?: string;
+  title?: string;
+  name?: string;
+  position?: [string, string?];
+}
+
+export interface PivotModel {
+  name: string;
+  source: TableModel;
+  destination: string;
+  rows: string[];
+  columns: string[];
+  filters: string[];
+  filterItems: Record<string, string[]>;
+  values: { field: string; summarizeBy?: string; name?: string; numberFormat?: string }[];
+}
+
+export class SheetModel {
+  cells = new Map<string, Cell>();
+  tabColor?: string;
+  freeze?: { rows: number; columns: number };
+  columnWidths = new Map<number, number>();
+  conditionalFormats: ConditionalFormatModel[] = [];
+  validations: { address: string; rule: unknown }[] = [];
+  charts: ChartModel[] = [];
+  pivots: PivotModel[] = [];
+  deleted = false;
+  constructor(public name: string) {}
+
+  cell(row: number, column: number): Cell {
+    const key = `${row},${column}`;
+    let c = this.cells.get(key);
+    if (!c) {
+      c = { value: '', numberFormat: 'General' };
+      this.cells.set(key, c);
+    }
+    return c;
+  }
+
+  peek(row: number, column: number): Cell | undefined {
+    return this.cells.get(`${row},${column}`);
+  }
+
+  /** Values of a box, '' where nothing was written. */
+  values(b: Box): CellValue[][] {
+    return Array.from({ length: b.rows }, (_, r) =>
+      Array.from({ length: b.columns }, (_, c) => this.peek(b.top + r, b.left + c)?.value ?? ''),
+    );
+  }
+}
+
+export class TableModel {
+  style = 'TableStyleMedium2';
+  constructor(
+    public name: string,
+    public sheet: SheetModel,
+    public box: Box,
+    public headers: string[],
+  ) {}
+  get bodyRows(): number {
+    return this.box.rows - 1;
+  }
+}
+
+export class WorkbookModel {
+  sheets: SheetModel[] = [new SheetModel('Sheet1')];
+  tables: TableModel[] = [];
+  properties = { title: '', subject: '' };
+  active?: SheetModel = this.sheets[0];
+  selection?: { sheet: string; address: string };
+  /** Calls of tables.add that created a table. */
+  tableAddCalls = 0;
+
+  sheet(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+  table(name: string): TableModel | undefined {
+    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+interface Action {
+  bytes: number;
+  run: () => void;
+}
+
+function payload(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8') + ACTION_BYTES;
+}
+
+function versionAtLeast(have: string, need: string): boolean {
+  const [a1, a2] = have.split('.').map(Number);
+  const [b1, b2] = need.split('.').map(Number);
+  return a1 > b1 || (a1 === b1 && a2 >= b2);
+}
+
+export interface RequestLog {
+  bytes: number;
+  actions: number;
+  ok: boolean;
+}
+
+export class FakeExcel {
+  model = new WorkbookModel();
+  requests: RequestLog[] = [];
+  calculationSuspensions = 0;
+  createdWorkbooks: string[] = [];
+
+  constructor(public apiVersion = '1.8') {}
+
+  get syncs(): number {
+    return this.requests.length;
+  }
+
+  async run<T>(batch: (context: FakeContext) => Promise<T>): Promise<T> {
+    const context = new FakeContext(this);
+    const result = await batch(context);
+    await context.sync();
+    return result;
+  }
+
+  /** Sets the `Excel` and `Office` globals to this fake; returns a function that removes them. */
+  install(): () => void {
+    const g = globalThis as Record<string, unknown>;
+    const before = { Excel: g.Excel, Office: g.Office };
+    g.Excel = {
+      run: (batch: (c: FakeContext) => Promise<unknown>) => this.run(batch),
+      createWorkbook: async (base64?: string) => {
+        this.require('1.8', 'createWorkbook');
+        this.createdWorkbooks.push(base64 ?? '');
+      },
+    };
+    g.Office = {
+      context: {
+        requirements: {
+          isSetSupported: (name: string, version?: string) =>
+            name === 'ExcelApi' && versionAtLeast(this.apiVersion, version ?? '1.1'),
+        },
+      },
+    };
+    return () => {
+      g.Excel = before.Excel;
+      g.Office = before.Office;
+    };
+  }
+
+  require(version: string, member: string): void {
+    if (!versionAtLeast(this.apiVersion, version)) {
+      throw new FakeOfficeError('ApiNotFound', `${member} needs ExcelApi ${version}.`, member);
+    }
+  }
+}
+
+export class FakeContext {
+  private queue: Action[] = [];
+  readonly workbook: FakeWorkbook;
+  readonly application: { suspendApiCalculationUntilNextSync: () => void };
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbook(this);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () =>
+        this.enqueue(null, () => {
+          this.excel.require('1.6', 'suspendApiCalculationUntilNextSync');
+          this.excel.calculationSuspensions++;
+        }),
+    };
+  }
+
+  get model(): WorkbookModel {
+    return this.excel.model;
+  }
+
+  enqueue(data: unknown, run: () => void): void {
+    this.queue.push({ bytes: payload(data), run });
+  }
+
+  async sync(): Promise<void> {
+    const actions = this.queue;
+    this.queue = [];
+    if (!actions.length) return;
+    const bytes = actions.reduce((n, a) => n + a.bytes, 0);
+    if (bytes > PAYLOAD_LIMIT) {
+      this.excel.requests.push({ bytes, actions: actions.length, ok: false });
+      throw new FakeOfficeError(
+        'RequestPayloadSizeLimitExceeded',
+        'The request payload size has exceeded the limit.',
+        'context.sync',
+      );
+    }
+    this.excel.requests.push({ bytes, actions: actions.length, ok: true });
+    // Like Excel, actions before a failing one stay applied; the rest of the batch is dropped.
+    for (const a of actions) a.run();
+  }
+}
+
+/** A proxy whose target is found when its first action runs, then kept (like Office.js ids). */
+class Bound<T> {
+  private target?: T;
+  constructor(private readonly find: () => T) {}
+  get(): T {
+    if (this.target === undefined) this.target = this.find();
+    return this.target;
+  }
+}
+
+class Loadable {
+  protected loaded = new Map<string, unknown>();
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) {
+      throw new FakeOfficeError(
+        'PropertyNotLoaded',
+        `The property '${prop}' is not available. Load it first.`,
+      );
+    }
+    return this.loaded.get(prop) as T;
+  }
+}
+
+function props(arg: string | string[] | { select?: string } | undefined): string[] {
+  if (!arg) return [];
+  const list =
+    typeof arg === 'string' ? arg.split(',') : Array.isArray(arg) ? arg : (arg.select ?? '').split(',');
+  return list.map((p) => p.trim()).filter(Boolean);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbook, sheets, tables
+
+export class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+  readonly properties: { title: string; subject: string };
+  constructor(ctx: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.tables = new FakeTableCollection(ctx, undefined);
+    const setProperty = (key: 'title' | 'subject') => (value: string) =>
+      ctx.enqueue(value, () => {
+        ctx.excel.require('1.7', 'DocumentProperties');
+        ctx.model.properties[key] = value;
+      });
+    this.properties = {
+      set title(v: string) {
+        setProperty('title')(v);
+      },
+      get title() {
+        throw new FakeOfficeError('PropertyNotLoaded', 'title');
+      },
+      set subject(v: string) {
+        setProperty('subject')(v);
+      },
+      get subject() {
+        throw new FakeOfficeError('PropertyNotLoaded', 'subject');
+      },
+    };
+  }
+}
+
+export class FakeWorksheetCollection extends Loadable {
+  constructor(private readonly ctx: FakeContext) {
+    super();
+  }
+
+  get items(): FakeWorksheet[] {
+    return this.read('items');
+  }
+
+  load(what?: string): this {
+    this.ctx.enqueue(what ?? '', () => {
+      const items = this.ctx.model.sheets.map((s) => {
+        const ws = new FakeWorksheet(this.ctx, new Bound(() => s));
+        ws.markLoaded(s);
+        return ws;
+      });
+      this.loaded.set('items', items);
+    });
+    return this;
+  }
+
+  add(name: string): FakeWorksheet {
+    let created: SheetModel | undefined;
+    this.ctx.enqueue(name, () => {
+      validSheetName(name);
+      if (this.ctx.model.sheet(name)) {
+        throw new FakeOfficeError(
+          'ItemAlreadyExists',
+          `A sheet named ${name} already exists.`,
+          'Worksheets.add',
+        );
+      }
+      created = new SheetModel(name);
+      this.ctx.model.sheets.push(created);
+    });
+    return new FakeWorksheet(
+      this.ctx,
+      new Bound(() => {
+        if (!created) throw new FakeOfficeError('InvalidOperation', 'sheet not created yet');
+        return created;
+      }),
+    );
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(
+      this.ctx,
+      new Bound(() => {
+        const s = this.ctx.model.sheet(name);
+        if (!s || s.deleted)
+          throw new FakeOfficeError('ItemNotFound', `No sheet ${name}.`, 'Worksheets.getItem');
+        return s;
+      }),
+    );
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, new Bound(() => this.ctx.model.active ?? this.ctx.model.sheets[0]));
+  }
+}
+
+function validSheetName(name: string): void {
+  if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) {
+    throw new FakeOfficeError('InvalidArgument', `"${name}" is not a valid sheet name.`, 'Worksheet.name');
+  }
+}
+
+export class FakeWorksheet extends Loadable {
+  readonly tables: FakeTableCollection;
+  readonly charts: { add: (type: string, source: FakeRange, seriesBy?: string) => FakeChart };
+  readonly pivotTables: {
+    add: (
+      name: string,
+      source: FakeTable | FakeRange | string,
+      destination: FakeRange | string,
+    ) => FakePivotTable;
+  };
+  readonly freezePanes: {
+    freezeRows: (n: number) => void;
+    freezeColumns: (n: number) => void;
+    freezeAt: (r: FakeRange | string) => void;
+  };
+
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly ref: Bound<SheetModel>,
+  ) {
+    super();
+    this.tables = new FakeTableCollection(ctx, this);
+    const freeze = (rows: number, columns: number) =>
+      ctx.enqueue([rows, columns], () => {
+        ctx.excel.require('1.7', 'freezePanes');
+        ref.get().freeze = { rows, columns };
+      });
+    this.freezePanes = {
+      freezeRows: (n) => freeze(n, 0),
+      freezeColumns: (n) => freeze(0, n),
+      freezeAt: (r) => {
+        const range = typeof r === 'string' ? this.getRange(r) : r;
+        ctx.enqueue(null, () => {
+          ctx.excel.require('1.7', 'freezePanes');
+          const b = range.box();
+          ref.get().freeze = { rows: b.top + b.rows, columns: b.left + b.columns };
+        });
+      },
+    };
+    this.charts = {
+      add: (type, source, seriesBy) => {
+        const chart: ChartModel = { type, source: '', seriesBy };
+        ctx.enqueue([type, seriesBy], () => {
+          chart.source = boxAddress(source.box());
+          ref.get().charts.push(chart);
+        });
+        return new FakeChart(ctx, chart);
+      },
+    };
+    this.pivotTables = {
+      add: (name, source, destination) => {
+        const pivot: PivotModel = {
+          name,
+          source: undefined as unknown as TableModel,
+          destination: '',
+          rows: [],
+          columns: [],
+          filters: [],
+          filterItems: {},
+          values: [],
+        };
+        ctx.enqueue([name], () => {
+          ctx.excel.require('1.8', 'PivotTableCollection.add');
+          const table =
+            source instanceof FakeTable
+              ? source.ref.get()
+              : typeof source === 'string'
+                ? ctx.model.table(source)
+                : undefined;
+          if (!table) throw new FakeOfficeError('InvalidArgument', 'PivotTable source must be a table here.');
+          pivot.source = table;
+          pivot.destination = typeof destination === 'string' ? destination : boxAddress(destination.box());
+          ref.get().pivots.push(pivot);
+        });
+        return new FakePivotTable(ctx, pivot);
+      },
+    };
+  }
+
+  markLoaded(s: SheetModel): void {
+    this.loaded.set('name', s.name);
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+  set name(value: string) {
+    this.ctx.enqueue(value, () => {
+      validSheetName(value);
+      const s = this.ref.get();
+      const clash = this.ctx.model.sheet(value);
+      if (clash && clash !== s)
+        throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${value} exists.`);
+      s.name = value;
+    });
+  }
+
+  set tabColor(value: string) {
+    this.ctx.enqueue(value, () => {
+      this.ctx.excel.require('1.7', 'Worksheet.tabColor');
+      this.ref.get().tabColor = value;
+    });
+  }
+
+  load(what?: string | string[]): this {
+    const wanted = props(what);
+    this.ctx.enqueue(wanted, () => {
+      const s = this.ref.get();
+      if (wanted.includes('name') || !wanted.length) this.loaded.set('name', s.name);
+    });
+    return this;
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, this.ref, () => parseBox(address ?? 'A1'));
+  }
+
+  activate(): void {
+    this.ctx.enqueue(null, () => (this.ctx.model.active = this.ref.get()));
+  }
+
+  delete(): void {
+    this.ctx.enqueue(null, () => {
+      const s = this.ref.get();
+      const model = this.ctx.model;
+      if (model.sheets.length === 1) {
+        throw new FakeOfficeError(
+          'InvalidOperation',
+          'A workbook must contain at least one visible worksheet.',
+        );
+      }
+      s.deleted = true;
+      model.sheets = model.sheets.filter((x) => x !== s);
+      model.tables = model.tables.filter((t) => t.sheet !== s);
+      if (model.active === s) model.active = model.sheets[0];
+    });
+  }
+}
+
+export class FakeTableCollection extends Loadable {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly worksheet: FakeWorksheet | undefined,
+  ) {
+    super();
+  }
+
+  get items(): FakeTable[] {
+    return this.read('items');
+  }
+
+  load(what?: string): this {
+    this.ctx.enqueue(what ?? '', () => {
+      const own = this.worksheet ? this.worksheet.ref.get() : undefined;
+      const tables = this.ctx.model.tables.filter((t) => !own || t.sheet === own);
+      this.loaded.set(
+        'items',
+        tables.map((t) => {
+          const table = new FakeTable(this.ctx, new Bound(() => t));
+          table.markLoaded(t);
+          return table;
+        }),
+      );
+    });
+    return this;
+  }
+
+  add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
+    let created: TableModel | undefined;
+    this.ctx.enqueue(typeof address === 'string' ? address : null, () => {
+      const model = this.ctx.model;
+      let sheet: SheetModel;
+      let box: Box;
+      if (typeof address === 'string') {
+        const { sheet: named } = splitAddress(address);
+        const s = named ? model.sheet(named) : this.worksheet?.ref.get();
+        if (!s) throw new FakeOfficeError('InvalidArgument', `No sheet for ${address}.`, 'Tables.add');
+        sheet = s;
+        box = parseBox(address);
+      } else {
+        this.ctx.excel.require('1.3', 'TableCollection.add(Range)');
+        sheet = address.sheet();
+        box = address.box();
+      }
+      if (model.tables.some((t) => t.sheet === sheet && overlaps(t.box, box))) {
+        throw new FakeOfficeError('InvalidOperation', 'A table cannot overlap another table.', 'Tables.add');
+      }
+      if (!hasHeaders) box = { ...box, top: box.top - 1, rows: box.rows + 1 };
+      // A header-only range gets one empty body row, as in Excel.
+      if (box.rows === 1) box = { ...box, rows: 2 };
+      const headers = tableHeaders(sheet, box);
+      headers.forEach((h, i) => {
+        const c = sheet.cell(box.top, box.left + i);
+        c.value = h;
+        c.formula = undefined;
+      });
+      let n = model.tables.length + 1;
+      while (model.table(`Table${n}`)) n++;
+      created = new TableModel(`Table${n}`, sheet, box, headers);
+      model.tables.push(created);
+      model.tableAddCalls++;
+    });
+    return new FakeTable(
+      this.ctx,
+      new Bound(() => {
+        if (!created) throw new FakeOfficeError('InvalidOperation', 'table not created yet');
+        return created;
+      }),
+    );
+  }
+
+  getItem(name: string): FakeTable {
+    return new FakeTable(
+      this.ctx,
+      new Bound(() => {
+        const t = this.ctx.model.table(name);
+        if (!t) throw new FakeOfficeError('ItemNotFound', `No table ${name}.`, 'Tables.getItem');
+        return t;
+      }),
+    );
+  }
+}
+
+/** Header names as Excel makes them: blanks become ColumnN, repeats get a number. */
+function tableHeaders(sheet: SheetModel, box: Box): string[] {
+  const seen = new Set<string>();
+  return Array.from({ length: box.columns }, (_, i) => {
+    const raw = sheet.peek(box.top, box.left + i)?.value;
+    let name = raw === undefined || raw === '' ? `Column${i + 1}` : String(raw);
+    const base = name;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}${n}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+export class FakeTable extends Loadable {
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly ref: Bound<TableModel>,
+  ) {
+    super();
+  }
+
+  markLoaded(t: TableModel): void {
+    this.loaded.set('name', t.name);
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+  set name(value: string) {
+    this.ctx.enqueue(value, () => {
+      const t = this.ref.get();
+      const clash = this.ctx.model.table(value);
+      if (clash && clash !== t)
+        throw new FakeOfficeError('ItemAlreadyExists', `A table named ${value} exists.`);
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(value)) throw new FakeOfficeError('InvalidArgument', value);
+      t.name = value;
+    });
+  }
+
+  set style(value: string) {
+    this.ctx.enqueue(value, () => (this.ref.get().style = value));
+  }
+
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, new Bound(() => this.ref.get().sheet));
+  }
+
+  load(what?: string | string[]): this {
+    this.ctx.enqueue(props(what), () => this.markLoaded(this.ref.get()));
+    return this;
+  }
+
+  getHeaderRowRange(): FakeRange {
+    return new FakeRange(this.ctx, new Bound(() => this.ref.get().sheet), () => ({
+      ...this.ref.get().box,
+      rows: 1,
+    }));
+  }
+
+  getDataBodyRange(): FakeRange {
+    return new FakeRange(this.ctx, new Bound(() => this.ref.get().sheet), () => {
+      const b = this.ref.get().box;
+      return { ...b, top: b.top + 1, rows: b.rows - 1 };
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges
+
+function shapeOf(values: unknown, b: Box, what: string): unknown[][] {
+  if (
+    !Array.isArray(values) ||
+    values.length !== b.rows ||
+    values.some((r) => !Array.isArray(r) || r.length !== b.columns)
+  ) {
+    throw new FakeOfficeError(
+      'InvalidArgument',
+      `The number of rows or columns in the ${what} array does not match the size of the range.`,
+      `Range.${what}`,
+    );
+  }
+  return values as unknown[][];
+}
+
+export class FakeRange extends Loadable {
+  readonly format: {
+    columnWidth: number;
+    wrapText: boolean;
+    font: { bold: boolean; italic: boolean; size: number; color: string };
+    fill: { color: string };
+  };
+  readonly conditionalFormats: { add: (type: string) => FakeConditionalFormat };
+  readonly dataValidation: { rule: unknown };
+
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheetRef: Bound<SheetModel>,
+    private readonly locate: () => Box,
+  ) {
+    super();
+    const each = (apply: (c: Cell) => void) => () => {
+      const b = this.box();
+      if (b.wholeColumns) return;
+      for (let r = 0; r < b.rows; r++)
+        for (let c = 0; c < b.columns; c++) apply(this.sheet().cell(b.top + r, b.left + c));
+    };
+    const set = (data: unknown, run: () => void) => ctx.enqueue(data, run);
+    const font = {
+      set bold(v: boolean) {
+        set(
+          v,
+          each((c) => (c.bold = v)),
+        );
+      },
+      set italic(v: boolean) {
+        set(
+          v,
+          each((c) => (c.italic = v)),
+        );
+      },
+      set size(v: number) {
+        set(
+          v,
+          each((c) => (c.size = v)),
+        );
+      },
+      set color(v: string) {
+        set(
+          v,
+          each((c) => (c.fontColor = v)),
+        );
+      },
+    } as FakeRange['format']['font'];
+    const fill = {
+      set color(v: string) {
+        set(
+          v,
+          each((c) => (c.fill = v)),
+        );
+      },
+    } as FakeRange['format']['fill'];
+    const self = this;
+    this.format = {
+      set columnWidth(points: number) {
+        set(points, () => {
+          ctx.excel.require('1.2', 'RangeFormat.columnWidth');
+          const b = self.box();
+          for (let c = 0; c < b.columns; c++) self.sheet().columnWidths.set(b.left + c, points);
+        });
+      },
+      set wrapText(v: boolean) {
+        set(
+          v,
+          each((c) => (c.wrap = v)),
+        );
+      },
+      font,
+      fill,
+    } as FakeRange['format'];
+    this.conditionalFormats = {
+      add: (type) => {
+        const cf: ConditionalFormatModel = { address: '', type };
+        set(type, () => {
+          ctx.excel.require('1.6', 'ConditionalFormatCollection.add');
+          cf.address = boxAddress(this.box());
+          this.sheet().conditionalFormats.push(cf);
+        });
+        return new FakeConditionalFormat(ctx, cf);
+      },
+    };
+    this.dataValidation = {
+      set rule(rule: unknown) {
+        set(rule, () => {
+          ctx.excel.require('1.8', 'DataValidation.rule');
+          self.sheet().validations.push({ address: boxAddress(self.box()), rule });
+        });
+      },
+    } as { rule: unknown };
+  }
+
+  sheet(): SheetModel {
+    return this.sheetRef.get();
+  }
+
+  box(): Box {
+    return this.locate();
+  }
+
+  set numberFormat(formats: unknown) {
+    this.ctx.enqueue(formats, () => {
+      const b = this.box();
+      const grid = shapeOf(formats, b, 'numberFormat');
+      grid.forEach((row, r) =>
+        row.forEach((f, c) => (this.sheet().cell(b.top + r, b.left + c).numberFormat = String(f))),
+      );
+    });
+  }
+
+  set values(values: unknown) {
+    this.ctx.enqueue(values, () => {
+      const b = this.box();
+      const grid = shapeOf(values, b, 'values');
+      grid.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v === null) return; // null leaves a cell as it is
+          if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+            throw new FakeOfficeError(
+              'InvalidArgument',
+              `Unsupported cell value ${String(v)}`,
+              'Range.values',
+            );
+          }
+          const cell = this.sheet().cell(b.top + r, b.left + c);
+          cell.value = v;
+          cell.formula =
+            typeof v === 'string' && v.startsWith('=') && cell.numberFormat !== '@' ? v : undefined;
+        }),
+      );
+    });
+  }
+
+  get values(): CellValue[][] {
+    return this.read('values');
+  }
+  get address(): string {
+    return this.read('address');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+
+  set hyperlink(link: Cell['hyperlink']) {
+    this.ctx.enqueue(link, () => {
+      this.ctx.excel.require('1.7', 'Range.hyperlink');
+      const b = this.box();
+      const cell = this.sheet().cell(b.top, b.left);
+      cell.hyperlink = link;
+      if (link?.textToDisplay !== undefined) cell.value = link.textToDisplay;
+    });
+  }
+
+  load(what?: string | string[]): this {
+    const wanted = props(what);
+    this.ctx.enqueue(wanted, () => {
+      const b = this.box();
+      const s = this.sheet();
+      this.loaded.set('values', s.values(b));
+      this.loaded.set('address', `${quote(s.name)}!${boxAddress(b)}`);
+      this.loaded.set('rowCount', b.rows);
+    });
+    return this;
+  }
+
+  select(): void {
+    this.ctx.enqueue(null, () => {
+      const s = this.sheet();
+      this.ctx.model.active = s;
+      this.ctx.model.selection = { sheet: s.name, address: boxAddress(this.box()) };
+    });
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.ctx, this.sheetRef, () => {
+      const b = this.box();
+      return { top: b.top + row, left: b.left + column, rows: 1, columns: 1 };
+    });
+  }
+}
+
+function quote(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export class FakeConditionalFormat {
+  readonly colorScale: { criteria: unknown };
+  readonly cellValue: {
+    format: { fill: { color: string }; font: { color: string } };
+    rule: { formula1: string; operator: string };
+  };
+  constructor(ctx: FakeContext, cf: ConditionalFormatModel) {
+    const set = (data: unknown, run: () => void) => ctx.enqueue(data, run);
+    this.colorScale = {
+      set criteria(v: unknown) {
+        set(v, () => (cf.criteria = v));
+      },
+    } as { criteria: unknown };
+    this.cellValue = {
+      format: {
+        fill: {
+          set color(v: string) {
+            set(v, () => (cf.fill = v));
+          },
+        } as { color: string },
+        font: {
+          set color(v: string) {
+            set(v, () => (cf.font = v));
+          },
+        } as { color: string },
+      },
+      set rule(v: { formula1: string; operator: string }) {
+        set(v, () => (cf.rule = v));
+      },
+    } as FakeConditionalFormat['cellValue'];
+  }
+}
+
+export class FakeChart {
+  readonly title: { text: string };
+  readonly axes: { categoryAxis: { setCategoryNames: (r: FakeRange) => void } };
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly chart: ChartModel,
+  ) {
+    this.axes = {
+      categoryAxis: {
+        setCategoryNames: (r) =>
+          ctx.enqueue(null, () => {
+            ctx.excel.require('1.7', 'ChartAxis.setCategoryNames');
+            chart.categories = boxAddress(r.box());
+          }),
+      },
+    };
+    this.title = {
+      set text(v: string) {
+        ctx.enqueue(v, () => (chart.title = v));
+      },
+    } as { text: string };
+  }
+  set name(v: string) {
+    this.ctx.enqueue(v, () => (this.chart.name = v));
+  }
+  setPosition(start: string | FakeRange, end?: string | FakeRange): void {
+    const a = (x: string | FakeRange) => (typeof x === 'string' ? x : boxAddress(x.box()));
+    this.ctx.enqueue(null, () => (this.chart.position = [a(start), end === undefined ? undefined : a(end)]));
+  }
+}
+
+interface FakeFilterHierarchy {
+  fields: {
+    getItem: (name: string) => { applyFilter: (f: { manualFilter: { selectedItems: string[] } }) => void };
+  };
+}
+
+export class FakePivotTable {
+  readonly hierarchies: { getItem: (name: string) => { field: string } };
+  readonly rowHierarchies: { add: (h: { field: string }) => void };
+  readonly columnHierarchies: { add: (h: { field: string }) => void };
+  readonly filterHierarchies: { add: (h: { field: string }) => FakeFilterHierarchy };
+  readonly dataHierarchies: {
+    add: (h: { field: string }) => { summarizeBy: string; name: string; numberFormat: string };
+  };
+
+  constructor(ctx: FakeContext, pivot: PivotModel) {
+    const field = (name: string) => {
+      if (!pivot.source.headers.some((h) => h.toLowerCase() === name.toLowerCase())) {
+        throw new FakeOfficeError(
+          'ItemNotFound',
+          `No field ${name} in ${pivot.source.name}.`,
+          'PivotHierarchy',
+        );
+      }
+    };
+    const into = (list: string[]) => ({
+      add: (h: { field: string }) => ctx.enqueue(h.field, () => (field(h.field), list.push(h.field))),
+    });
+    this.hierarchies = { getItem: (name) => ({ field: name }) };
+    this.rowHierarchies = into(pivot.rows);
+    this.columnHierarchies = into(pivot.columns);
+    this.filterHierarchies = {
+      add: (h) => {
+        into(pivot.filters).add(h);
+        return {
+          fields: {
+            getItem: (name) => ({
+              applyFilter: (filter) =>
+                ctx.enqueue(filter, () => {
+                  ctx.excel.require('1.12', 'PivotField.applyFilter');
+                  pivot.filterItems[name] = filter.manualFilter.selectedItems;
+                }),
+            }),
+          },
+        };
+      },
+    };
+    this.dataHierarchies = {
+      add: (h) => {
+        const value: PivotModel['values'][number] = { field: h.field };
+        ctx.enqueue(h.field, () => {
+          field(h.field);
+          pivot.values.push(value);
+        });
+        return {
+          set summarizeBy(v: string) {
+            ctx.enqueue(v, () => (value.summarizeBy = v));
+          },
+          set name(v: string) {
+            ctx.enqueue(v, () => {
+              if (v.toLowerCase() === h.field.toLowerCase()) {
+                throw new FakeOfficeError(
+                  'InvalidArgument',
+                  'A data field name cannot equal its source field.',
+                );
+              }
+              value.name = v;
+            });
+          },
+          set numberFormat(v: string) {
+            ctx.enqueue(v, () => (value.numberFormat = v));
+          },
+        } as { summarizeBy: string; name: string; numberFormat: string };
+      },
+    };
+  }
+}
