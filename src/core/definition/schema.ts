@@ -32,6 +32,8 @@ export const severitySchema = z.enum(['error', 'warning', 'info']);
 export const ruleConfigSchema = z.object({
   enabled: z.boolean().default(true),
   severity: severitySchema,
+  /** Questions this rule leaves alone (an analyst's policy, e.g. an optional-in-practice closing remark). */
+  skip: z.array(z.string().regex(/^Q\d+$/)).default([]),
 });
 
 export const definitionSchema = z.object({

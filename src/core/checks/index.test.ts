@@ -1,0 +1,96 @@
+import { loadQuestionnaire, type Definition } from '../definition';
+import { issueKey } from '../model';
+import { RULES, resolveDuplicates, runChecks } from '.';
+import { completeAnswers, handBuilt } from './test-support';
+
+const def = loadQuestionnaire('msq-2022');
+const complete = completeAnswers(def);
+/** Two responses with a few problems each, one of them from a Forms page. */
+function batch() {
+  const forms = handBuilt(
+    def,
+    { ...complete, Q3: '', Q9: 'N/A' },
+    {
+      responseId: '31',
+      sourceFile: '031_cog.txt',
+      format: 'forms-text',
+      choicesRecorded: false,
+      country: { iso3: 'COG', name: 'Congo', source: 'answer', written: 'Congo', region: '', subregion: '' },
+    },
+  );
+  for (const q of def.questions.filter((q) => q.type !== 'text'))
+    forms.answers[q.id] = { questionId: q.id, value: '', status: 'not-recorded' };
+  const word = handBuilt(
+    def,
+    { ...complete, Q5: 'see above', Q36: 'Yes', Q38: 'No', Q39: 'There is no such law' },
+    { responseId: '9', sourceFile: 'MSQ2022_EST.docx' },
+  );
+  return [word, forms];
+}
+
+describe('runChecks', () => {
+  it('raises nothing for a complete, consistent response', () => {
+    expect(runChecks([handBuilt(def, complete)], def)).toEqual([]);
+  });
+
+  it('sorts issues by file, response, question number (response-level first) and rule', () => {
+    const issues = runChecks(batch(), def);
+    expect(issues.map((i) => `${i.sourceFile} ${i.questionId} ${i.rule}`)).toEqual([
+      '031_cog.txt  selection-not-recorded',
+      '031_cog.txt Q3 required-missing',
+      '031_cog.txt Q9 placeholder-answer',
+      'MSQ2022_EST.docx Q5 invalid-email',
+      'MSQ2022_EST.docx Q37 yes-without-followup',
+      'MSQ2022_EST.docx Q39 followup-without-yes',
+    ]);
+  });
+
+  it('takes severities from the configuration and skips disabled or unconfigured rules', () => {
+    const tuned: Definition = {
+      ...def,
+      checks: {
+        ...def.checks,
+        'required-missing': { enabled: true, severity: 'info' },
+        'placeholder-answer': { enabled: false, severity: 'warning' },
+      },
+    };
+    delete tuned.checks['invalid-email'];
+    const issues = runChecks(batch(), tuned);
+    expect(issues.find((i) => i.rule === 'required-missing')?.severity).toBe('info');
+    expect(issues.find((i) => i.rule === 'yes-without-followup')?.severity).toBe('warning');
+    expect(issues.some((i) => i.rule === 'placeholder-answer' || i.rule === 'invalid-email')).toBe(false);
+    expect(runChecks(batch(), { ...def, checks: {} })).toEqual([]);
+  });
+
+  it('gives every issue a key that is stable across runs and unique in the batch', () => {
+    const first = runChecks(resolveDuplicates(batch()), def);
+    const second = runChecks(resolveDuplicates(batch()), def);
+    expect(second.map((i) => i.key)).toEqual(first.map((i) => i.key));
+    for (const i of first) expect(i.key).toBe(issueKey(i.sourceFile, i.responseId, i.questionId, i.rule));
+    expect(new Set(first.map((i) => i.key)).size).toBe(first.length);
+  });
+
+  it('gives the same issues whatever the order of the responses', () => {
+    expect(runChecks(batch().reverse(), def)).toEqual(runChecks(batch(), def));
+  });
+
+  it('keeps evidence short', () => {
+    const long = `Answer ${'with many words '.repeat(40)}`;
+    const r = handBuilt(def, { ...complete, Q38: 'No', Q39: long });
+    const [issue] = runChecks([r], def);
+    expect(issue.evidence.length).toBeLessThanOrEqual(200);
+    expect(issue.evidence.endsWith('…')).toBe(true);
+  });
+});
+
+describe('RULES', () => {
+  it('lists each rule once, with the code the configuration uses', () => {
+    const codes = RULES.map((r) => r.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect([...codes].sort()).toEqual(Object.keys(def.checks).sort());
+    for (const rule of RULES) {
+      expect(rule.defaultSeverity).toBe(def.checks[rule.code].severity);
+      expect(rule.title && rule.description && rule.family).toBeTruthy();
+    }
+  });
+});

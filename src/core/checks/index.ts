@@ -1,0 +1,82 @@
+import type { Definition } from '../definition';
+import { issueKey, type Issue, type Response, type Severity } from '../model';
+import { countryRules } from './countries';
+import { duplicateRules } from './duplicates';
+import { emailRules } from './emails';
+import { followUpRules } from './followups';
+import { linkRules } from './links';
+import { placeholderRules } from './placeholders';
+import { qualityRules } from './quality';
+import { requiredRules } from './required';
+import { makeContext, type BatchFinding, type Rule } from './rule';
+import { selectionRules } from './selection';
+import { compareNatural } from './text';
+import { timingRules } from './timing';
+
+export { resolveDuplicates } from './duplicates';
+
+const ALL_RULES: Rule[] = [
+  ...requiredRules,
+  ...followUpRules,
+  ...placeholderRules,
+  ...emailRules,
+  ...duplicateRules,
+  ...countryRules,
+  ...selectionRules,
+  ...linkRules,
+  ...timingRules,
+  ...qualityRules,
+];
+
+/** The rule catalogue: stable codes, what each catches, and its usual severity. */
+export const RULES: {
+  code: string;
+  family: string;
+  title: string;
+  defaultSeverity: Severity;
+  description: string;
+}[] = ALL_RULES.map(({ code, family, title, defaultSeverity, description }) => ({
+  code,
+  family,
+  title,
+  defaultSeverity,
+  description,
+}));
+
+/** Runs every enabled rule of def.checks over the batch; issues sorted by file, response, question number, rule. */
+export function runChecks(responses: Response[], def: Definition): Issue[] {
+  const ctx = makeContext(def);
+  const issues: Issue[] = [];
+  for (const rule of ALL_RULES) {
+    if (!ctx.enabled(rule.code)) continue;
+    const { severity, skip } = def.checks[rule.code];
+    const skipped = new Set(skip);
+    const findings: BatchFinding[] = [
+      ...(rule.checkBatch?.(responses, ctx) ?? []),
+      ...(rule.check
+        ? responses.flatMap((response) => rule.check!(response, ctx).map((f) => ({ ...f, response })))
+        : []),
+    ];
+    for (const { response, questionId, message, evidence } of findings) {
+      if (skipped.has(questionId)) continue;
+      issues.push({
+        responseId: response.responseId,
+        sourceFile: response.sourceFile,
+        questionId,
+        rule: rule.code,
+        severity,
+        message,
+        evidence,
+        key: issueKey(response.sourceFile, response.responseId, questionId, rule.code),
+      });
+    }
+  }
+  const number = (questionId: string) => (questionId ? (ctx.question(questionId)?.number ?? Infinity) : 0);
+  return issues.sort(
+    (a, b) =>
+      compareNatural(a.sourceFile, b.sourceFile) ||
+      compareNatural(a.responseId, b.responseId) ||
+      number(a.questionId) - number(b.questionId) ||
+      compareNatural(a.rule, b.rule),
+  );
+}
