@@ -50,7 +50,7 @@ export function runChecks(responses: Response[], def: Definition): Issue[] {
   for (const rule of ALL_RULES) {
     if (!ctx.enabled(rule.code)) continue;
     const { severity, skip } = def.checks[rule.code];
-    const skipped = new Set(skip);
+    const skipped = new Set(skip ?? []);
     const findings: BatchFinding[] = [
       ...(rule.checkBatch?.(responses, ctx) ?? []),
       ...(rule.check

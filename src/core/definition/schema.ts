@@ -33,7 +33,7 @@ export const ruleConfigSchema = z.object({
   enabled: z.boolean().default(true),
   severity: severitySchema,
   /** Questions this rule leaves alone (an analyst's policy, e.g. an optional-in-practice closing remark). */
-  skip: z.array(z.string().regex(/^Q\d+$/)).default([]),
+  skip: z.array(z.string().regex(/^Q\d+$/)).optional(),
 });
 
 export const definitionSchema = z.object({

@@ -86,8 +86,10 @@ export interface PivotSpec {
   origin: { row: number; column: number };
   rows: string[];
   columns: string[];
-  values: { field: string; summarize: 'sum' | 'average' | 'count'; name: string }[];
+  values: { field: string; summarize: 'sum' | 'average' | 'count'; name: string; numberFormat?: string }[];
   filters?: string[];
+  /** Items a filter field keeps (null for blank cells); a filter not named here keeps all. */
+  filterItems?: Record<string, CellValue[]>;
 }
 
 export interface SheetSpec {
