@@ -1,0 +1,297 @@
+/**
+ * What the two text layouts (a Forms page saved as text, a Word questionnaire) share: lines,
+ * question headers recognised against the definition, and the headings, notes and user-interface
+ * lines that sit between questions and never belong to an answer.
+ */
+import type { Definition, Question } from '../definition';
+import { ReadError } from './errors';
+
+/** Splits text into lines whatever the line ending; Word's manual line break and page break count too. */
+export function splitLines(text: string): string[] {
+  return text.replace(/^\ufeff/, '').split(/\r\n|[\r\n\v\f\u2028\u2029]/);
+}
+
+/** Undoes Markdown backslash escapes ("1\. Country name \*"), which some text renderings add. */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/** The form used to compare labels: compatibility-folded, straight quotes and hyphens, single-spaced, lower case. */
+export function normalizeLabel(text: string): string {
+  return unescapeMarkdown(text)
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\s\u200b]+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Drops the required-question star ("Email *"). */
+function withoutStar(label: string): string {
+  return label.replace(/\s*\*+$/, '');
+}
+
+/** A label with a list bullet ("- Yes", "• Yes") removed. */
+export function withoutBullet(line: string): string {
+  return unescapeMarkdown(line).replace(/^[\s\u200b]*[-\u2010-\u2015\u2022\u25aa\u25cf*]\s+/, '');
+}
+
+const HEADER = /^[\s\u200b]*(\d{1,3})\s*[.)]\s*(\S.*)$/;
+
+/** A normalised label without punctuation: "link(s) and detail." and "link (s) and detail" agree. */
+function looseLabel(label: string): string {
+  return label.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Word multiset overlap of two loose labels, 0..1. */
+function wordOverlap(a: string, b: string): number {
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  const counts = new Map<string, number>();
+  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let common = 0;
+  for (const w of wb) {
+    const c = counts.get(w) ?? 0;
+    if (c > 0) {
+      common++;
+      counts.set(w, c - 1);
+    }
+  }
+  return (2 * common) / (wa.length + wb.length);
+}
+
+const FUZZY_MIN_WORDS = 6;
+const FUZZY_MIN_OVERLAP = 0.85;
+
+export interface QuestionHeader {
+  line: number;
+  question: Question;
+  /** The sub-label printed on the header line itself ("… features: * — E-services or similar"). */
+  inlineSubLabel: boolean;
+  /** 2: exact text with the star where the definition requires one; 1: a looser match. */
+  quality: number;
+}
+
+interface KnownQuestion {
+  question: Question;
+  text: string;
+  subLabel?: string;
+  loose: string;
+  looseWithSubLabel?: string;
+}
+
+/** Definition data prepared once per read. */
+export class QuestionIndex {
+  private readonly byNumber = new Map<number, KnownQuestion>();
+  private readonly fillers: Set<string>;
+  private readonly noise: RegExp[];
+  private readonly footer: Set<string>;
+
+  constructor(readonly def: Definition) {
+    for (const question of def.questions) {
+      const text = withoutStar(normalizeLabel(question.text));
+      const subLabel = question.subLabel ? withoutStar(normalizeLabel(question.subLabel)) : undefined;
+      this.byNumber.set(question.number, {
+        question,
+        text,
+        subLabel,
+        loose: looseLabel(text),
+        looseWithSubLabel: subLabel ? looseLabel(`${text} ${subLabel}`) : undefined,
+      });
+    }
+    this.fillers = new Set(def.interstitials.map((s) => normalizeLabel(s).replace(/:$/, '')));
+    this.noise = def.noise.flatMap((source) => {
+      try {
+        return [new RegExp(source)];
+      } catch {
+        return [];
+      }
+    });
+    this.footer = new Set(def.footer.map(normalizeLabel));
+  }
+
+  /** A heading, note or user-interface line: never part of an answer. */
+  isFiller(line: string): boolean {
+    const trimmed = line.trim();
+    if (!trimmed) return false;
+    const plain = unescapeMarkdown(trimmed);
+    if (this.noise.some((re) => re.test(trimmed) || re.test(plain))) return true;
+    return this.fillers.has(normalizeLabel(trimmed).replace(/:$/, ''));
+  }
+
+  isFooter(line: string): boolean {
+    return this.footer.has(normalizeLabel(line));
+  }
+
+  /** True when the line is a question's sub-label printed on its own ("- E-services or similar *"). */
+  isSubLabelLine(line: string, q: Question): boolean {
+    const subLabel = this.byNumber.get(q.number)?.subLabel;
+    return subLabel !== undefined && withoutStar(normalizeLabel(withoutBullet(line))) === subLabel;
+  }
+
+  /** Reads "N. question text *" (optionally "— sub-label") as the header of question N. */
+  matchHeader(line: string, index: number): QuestionHeader | undefined {
+    const m = HEADER.exec(unescapeMarkdown(line));
+    const known = m ? this.byNumber.get(Number(m[1])) : undefined;
+    if (!m || !known) return undefined;
+    const { question, text, subLabel } = known;
+    const header = normalizeLabel(m[2]);
+    const bare = header
+      .replace(/\s*\*+\s*/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const starred = header.includes('*') === question.required;
+    const hit = (inlineSubLabel: boolean, quality: number) => ({
+      line: index,
+      question,
+      inlineSubLabel,
+      quality,
+    });
+    if (bare === text) return hit(false, starred ? 2 : 1);
+    if (
+      subLabel &&
+      bare.startsWith(text) &&
+      bare.slice(text.length).replace(/^\s*[-:|]?\s*/, '') === subLabel
+    )
+      return hit(true, starred ? 2 : 1);
+    const loose = looseLabel(bare);
+    if (loose === known.loose) return hit(false, 1);
+    if (loose === known.looseWithSubLabel) return hit(true, 1);
+    if (
+      known.loose.split(' ').length >= FUZZY_MIN_WORDS &&
+      wordOverlap(loose, known.loose) >= FUZZY_MIN_OVERLAP
+    )
+      return hit(false, 1);
+    return undefined;
+  }
+
+  /**
+   * The question headers of a text, in order. A numbered line is a header only when its text is the
+   * question's text and its number comes after the previous header without skipping questions that
+   * are printed further down: numbered lines inside answers ("1. The Law On …") stay in the answer.
+   */
+  findHeaders(lines: readonly string[]): QuestionHeader[] {
+    const candidates: QuestionHeader[] = [];
+    lines.forEach((line, i) => {
+      const hit = this.matchHeader(line, i);
+      if (hit) candidates.push(hit);
+    });
+    const headers: QuestionHeader[] = [];
+    let last = 0;
+    candidates.forEach((c, k) => {
+      const n = c.question.number;
+      if (n <= last) return;
+      for (let j = k + 1; j < candidates.length; j++) {
+        const later = candidates[j];
+        const m = later.question.number;
+        if (m > last && m < n) return;
+        if (m === n && later.quality > c.quality) return;
+      }
+      headers.push(c);
+      last = n;
+    });
+    return headers;
+  }
+}
+
+/** One question's lines as printed between its header and the next, headings and notes removed. */
+export interface QuestionBlock {
+  question: Question;
+  lines: string[];
+}
+
+export interface TextLayout {
+  /** Lines before the first question (title, Forms page header), headings and notes removed. */
+  preamble: string[];
+  blocks: QuestionBlock[];
+}
+
+/** Removes filler lines, and the blank line a removed line leaves behind. */
+function dropFiller(lines: readonly string[], index: QuestionIndex): string[] {
+  const out: string[] = [];
+  let skipBlank = false;
+  for (const line of lines) {
+    if (index.isFiller(line)) {
+      skipBlank = out.length === 0 || out[out.length - 1].trim() === '';
+      continue;
+    }
+    if (skipBlank && line.trim() === '') {
+      skipBlank = false;
+      continue;
+    }
+    skipBlank = false;
+    out.push(line);
+  }
+  return out;
+}
+
+/** Cuts a text into question blocks; throws `not-a-response` when too few of the definition's questions appear. */
+export function splitIntoBlocks(text: string, def: Definition): TextLayout {
+  const index = new QuestionIndex(def);
+  const lines = splitLines(text);
+  const headers = index.findHeaders(lines);
+  if (!enoughQuestions(headers.length, def)) {
+    throw new ReadError(
+      'not-a-response',
+      `only ${headers.length} of the ${def.questions.length} questions of "${def.title}" were found`,
+    );
+  }
+  const preamble = dropFiller(lines.slice(0, headers[0].line), index);
+  const blocks = headers.map((h, k): QuestionBlock => {
+    const last = k === headers.length - 1;
+    let body = lines.slice(h.line + 1, last ? lines.length : headers[k + 1].line);
+    if (last) {
+      const end = body.findIndex((line) => index.isFooter(line));
+      if (end >= 0) body = body.slice(0, end);
+    }
+    body = dropFiller(body, index);
+    if (!h.inlineSubLabel && h.question.subLabel) {
+      const first = body.findIndex((line) => line.trim() !== '');
+      if (first >= 0 && index.isSubLabelLine(body[first], h.question)) body = body.slice(first + 1);
+    }
+    return { question: h.question, lines: body };
+  });
+  return { preamble, blocks };
+}
+
+/** A response to the questionnaire shows at least a quarter of its questions. */
+export function enoughQuestions(found: number, def: Definition): boolean {
+  return found > 0 && found >= Math.ceil(def.questions.length / 4);
+}
+
+/** How many question headers of the definition a text holds. */
+export function countQuestionHeaders(text: string, def: Definition): number {
+  return new QuestionIndex(def).findHeaders(splitLines(text)).length;
+}
+
+/** A text answer as written: line breaks kept, blank lines around it and trailing spaces dropped. */
+export function textAnswer(lines: readonly string[]): string {
+  const kept = lines.map((line) => line.replace(/[\s\u200b]+$/, ''));
+  let start = 0;
+  let end = kept.length;
+  while (start < end && kept[start] === '') start++;
+  while (end > start && kept[end - 1] === '') end--;
+  return kept.slice(start, end).join('\n').trim();
+}
+
+const CHECKBOX = /[\u2610\u2611\u2612]/;
+
+/** Which text layout a text is in, if it is a response to the definition at all. */
+export function detectTextLayout(text: string, def: Definition): 'forms-text' | 'word' | undefined {
+  const index = new QuestionIndex(def);
+  const lines = splitLines(text);
+  const headers = index.findHeaders(lines);
+  if (!enoughQuestions(headers.length, def)) return undefined;
+  const preamble = lines.slice(0, headers[0].line).map(normalizeLabel);
+  const formsHeader = preamble.includes('time to complete') || preamble.some((l) => /^respondent\b/.test(l));
+  const uiNoise = lines.some(
+    (line) => index.isFiller(line) && /\]\(#\)$/.test(unescapeMarkdown(line.trim())),
+  );
+  if (formsHeader || uiNoise) return 'forms-text';
+  const title = preamble.find((l) => l !== '');
+  const wordTitle = title !== undefined && title === normalizeLabel(def.title);
+  if (CHECKBOX.test(text) || wordTitle || headers.some((h) => h.inlineSubLabel)) return 'word';
+  return 'forms-text';
+}

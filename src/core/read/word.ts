@@ -1,0 +1,129 @@
+/**
+ * The questionnaire returned as a Word document, saved as text or extracted from .docx. Choices are
+ * printed as check boxes, "☒ Selected   ☐ Not selected" on one line or one option per line.
+ */
+import type { Definition, Question } from '../definition';
+import type { RawAnswer, RawResponse } from '../model';
+import { ReadError } from './errors';
+import {
+  detectTextLayout,
+  normalizeLabel,
+  QuestionIndex,
+  splitIntoBlocks,
+  splitLines,
+  textAnswer,
+  withoutBullet,
+  type QuestionBlock,
+} from './text-lines';
+
+const BOX = /([\u2610\u2611\u2612])([^\u2610\u2611\u2612]*)/g;
+const CHECKED = new Set(['\u2611', '\u2612']);
+
+interface Box {
+  checked: boolean;
+  label: string;
+}
+
+function boxesOf(line: string): Box[] {
+  return [...line.matchAll(BOX)].map((m) => ({ checked: CHECKED.has(m[1]), label: m[2].trim() }));
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Maps a checked label to an option; "Other: 7 years" or "Other (7 years)" gives the option and its typed text. */
+function optionOf(question: Question, label: string): { option: string; other?: string } {
+  const options = [...(question.options ?? []), ...(question.otherOption ? [question.otherOption] : [])];
+  const wanted = normalizeLabel(label);
+  const exact = options.find((o) => normalizeLabel(o) === wanted);
+  if (exact) return { option: exact };
+  for (const o of options) {
+    const name = escapeRegExp(o.trim()).replace(/\s+/g, '\\s+');
+    const typed = new RegExp(`^${name}\\s*(?::\\s*(.*)|[-\u2013\u2014]\\s+(.*)|\\((.*)\\))$`, 'is').exec(
+      label.trim(),
+    );
+    if (typed) {
+      const text = (typed[1] ?? typed[2] ?? typed[3] ?? '').trim();
+      return text ? { option: o, other: text } : { option: o };
+    }
+  }
+  return { option: label.trim() };
+}
+
+/** Splits a line of options printed without boxes ("Yes   No") into labels. */
+const labelsOf = (line: string) =>
+  line
+    .split(/\t|\s{2,}/)
+    .map((label) => withoutBullet(label).trim())
+    .filter((label) => label !== '');
+
+/**
+ * A choice printed without boxes: nothing at all is a blank answer, a single option written alone is
+ * the answer; a plain list of the options does not say which was chosen.
+ */
+function unboxedAnswer(question: Question, lines: readonly string[]): RawAnswer {
+  if (lines.length === 0) return { selected: [] };
+  const labels = lines.flatMap(labelsOf);
+  if (labels.length !== 1) return {};
+  const { option, other } = optionOf(question, labels[0]);
+  const known = [...(question.options ?? []), question.otherOption].includes(option);
+  if (!known) return {};
+  return other === undefined ? { selected: [option] } : { selected: [option], other };
+}
+
+function choiceAnswer(question: Question, block: QuestionBlock): RawAnswer {
+  const selected: string[] = [];
+  let other: string | undefined;
+  const loose: string[] = [];
+  let boxed = false;
+  for (const line of block.lines) {
+    const boxes = boxesOf(line);
+    if (boxes.length === 0) {
+      if (line.trim()) loose.push(line.trim());
+      continue;
+    }
+    boxed = true;
+    for (const box of boxes.filter((b) => b.checked)) {
+      const { option, other: typed } = optionOf(question, box.label);
+      if (!selected.includes(option)) selected.push(option);
+      if (typed) other = other ? `${other}\n${typed}` : typed;
+    }
+  }
+  if (!boxed) return unboxedAnswer(question, loose);
+  // "☒ Other:" with the typed text on the following line.
+  const otherChecked = question.otherOption !== undefined && selected.includes(question.otherOption);
+  if (otherChecked && other === undefined && loose.length > 0) other = loose.join('\n');
+  return other === undefined ? { selected } : { selected, other };
+}
+
+/**
+ * Text extracted from a .docx ends every paragraph with a blank line. When no question header is
+ * followed directly by its answer, the text is in that form: one paragraph per line restores the
+ * saved-as-text layout, so both read alike.
+ */
+function undoubleParagraphs(text: string, def: Definition): string {
+  const lines = splitLines(text);
+  const normalized = lines.join('\n');
+  const headers = new QuestionIndex(def).findHeaders(lines);
+  if (headers.length === 0) return normalized;
+  const doubled = headers.every((h) => (lines[h.line + 1] ?? '').trim() === '');
+  return doubled ? normalized.split('\n\n').join('\n') : normalized;
+}
+
+export function readWordText(text: string, def: Definition): RawResponse {
+  try {
+    const { blocks } = splitIntoBlocks(undoubleParagraphs(text, def), def);
+    const answers: Record<string, RawAnswer> = {};
+    for (const block of blocks) {
+      const q = block.question;
+      answers[q.id] = q.type === 'text' ? { text: textAnswer(block.lines) } : choiceAnswer(q, block);
+    }
+    return { responseId: '', format: 'word', choicesRecorded: true, answers };
+  } catch (err) {
+    if (err instanceof ReadError) throw err;
+    throw new ReadError('malformed', `could not read the questionnaire: ${String(err)}`);
+  }
+}
+
+export function looksLikeWordText(text: string, def: Definition): boolean {
+  return detectTextLayout(undoubleParagraphs(text, def), def) === 'word';
+}
