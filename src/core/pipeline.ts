@@ -51,7 +51,7 @@ export async function importBatch(
       status: 'imported',
       format: outcome.format,
       responses: responses.length,
-      message: describeRead(responses.length, outcome.encoding),
+      message: [describeRead(responses.length, outcome.encoding), ...(outcome.notes ?? [])].join('; '),
     });
   }
   opts.onProgress?.({ done: files.length, total: files.length, file: '' });
@@ -123,7 +123,12 @@ export function resolveCountry(answers: Record<string, Answer>, def: Definition)
 function fillInferredCountry(answers: Record<string, Answer>, country: CountryInfo, def: Definition): void {
   const field = def.questions.find((q) => q.format === 'country');
   if (!field || country.source !== 'inferred' || answers[field.id]?.status !== 'empty') return;
-  answers[field.id] = { questionId: field.id, value: country.name, status: 'inferred', basis: country.evidence };
+  answers[field.id] = {
+    questionId: field.id,
+    value: country.name,
+    status: 'inferred',
+    basis: country.evidence,
+  };
 }
 
 function withFacts(iso3: string, source: CountryInfo['source'], written: string): CountryInfo {
