@@ -113,7 +113,8 @@ function guessCodePage(bytes: Uint8Array): string {
   let bestScore = -Infinity;
   for (const [name, conf] of confidence) {
     const prior = name === FALLBACK_CODE_PAGES[0] ? 1 : 0;
-    const score = plausibility(decodeWith(name, sample)) + conf / 25 + prior;
+    // How the text reads outweighs chardet's statistics, which need more text than a few names give.
+    const score = 3 * plausibility(decodeWith(name, sample)) + conf / 25 + prior;
     if (score > bestScore) [best, bestScore] = [name, score];
   }
   return best;
