@@ -30,7 +30,11 @@ describe('the real Forms page (seed)', () => {
   it('infers Belarus from the answers, since the country field is blank', () => {
     expect(seed.country).toMatchObject({ iso3: 'BLR', name: 'Belarus', source: 'inferred', written: '' });
     expect(seed.country.evidence).toMatch(/\.by/);
-    expect(seed.answers.Q1).toMatchObject({ value: 'Belarus', status: 'inferred', basis: seed.country.evidence });
+    expect(seed.answers.Q1).toMatchObject({
+      value: 'Belarus',
+      status: 'inferred',
+      basis: seed.country.evidence,
+    });
   });
 
   it('reads Q35 as "-" and Q2–Q5 as empty', () => {

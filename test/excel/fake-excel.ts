@@ -820,13 +820,14 @@ export class FakeRange extends Loadable {
         );
       },
     } as FakeRange['format']['fill'];
-    const self = this;
+    const box = () => this.box();
+    const sheet = () => this.sheet();
     this.format = {
       set columnWidth(points: number) {
         set(points, () => {
           ctx.excel.require('1.2', 'RangeFormat.columnWidth');
-          const b = self.box();
-          for (let c = 0; c < b.columns; c++) self.sheet().columnWidths.set(b.left + c, points);
+          const b = box();
+          for (let c = 0; c < b.columns; c++) sheet().columnWidths.set(b.left + c, points);
         });
       },
       set wrapText(v: boolean) {
@@ -853,7 +854,7 @@ export class FakeRange extends Loadable {
       set rule(rule: unknown) {
         set(rule, () => {
           ctx.excel.require('1.8', 'DataValidation.rule');
-          self.sheet().validations.push({ address: boxAddress(self.box()), rule });
+          sheet().validations.push({ address: boxAddress(box()), rule });
         });
       },
     } as { rule: unknown };

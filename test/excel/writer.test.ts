@@ -3,7 +3,7 @@ import type { Response } from '../../src/core/model';
 import { importBatch, type BatchResult } from '../../src/core/pipeline';
 import { buildWorkbookPlan, type ReviewEntry } from '../../src/core/plan/build';
 import type { CellValue, WorkbookPlan } from '../../src/core/plan/types';
-import { excelSerial } from '../../src/excel/cells';
+import { excelSerial } from '../../src/core/plan/dates';
 import { WorkbookError } from '../../src/excel/errors';
 import { locateIssue } from '../../src/excel/locate';
 import { readReviews } from '../../src/excel/reviews';

@@ -57,8 +57,13 @@ describe('required-missing', () => {
   it('leaves the questions of its skip list and an inferred country to other means', () => {
     expect(def.checks['required-missing'].skip).toEqual(['Q111']);
     expect(missing({ ...complete, Q111: '' })).toEqual([]);
-    const noSkip = { ...def, checks: { 'required-missing': { ...def.checks['required-missing'], skip: [] } } };
-    expect(runChecks([handBuilt(def, { ...complete, Q111: '' })], noSkip).map((i) => i.questionId)).toEqual(['Q111']);
+    const noSkip = {
+      ...def,
+      checks: { 'required-missing': { ...def.checks['required-missing'], skip: [] } },
+    };
+    expect(runChecks([handBuilt(def, { ...complete, Q111: '' })], noSkip).map((i) => i.questionId)).toEqual([
+      'Q111',
+    ]);
     const inferred = handBuilt(
       def,
       { ...complete, Q1: '' },

@@ -10,14 +10,18 @@ describe('questionnaire definitions', () => {
 
   it('declares the skip logic of the "If yes" follow-ups', () => {
     const byId = (id: string) => def.questions.find((q) => q.id === id)!;
-    for (const id of ['Q15', 'Q16', 'Q17', 'Q18']) expect(byId(id).relevant).toEqual({ question: 'Q14', equals: 'Yes' });
+    for (const id of ['Q15', 'Q16', 'Q17', 'Q18'])
+      expect(byId(id).relevant).toEqual({ question: 'Q14', equals: 'Yes' });
     expect(byId('Q57').relevant?.question).toBe('Q56');
     for (let n = 75; n <= 80; n++) expect(yesNoParent(def, byId(`Q${n}`))?.id).toBe('Q74');
     expect(yesNoParent(def, byId('Q57'))).toBeUndefined();
   });
 
   it('rejects a definition whose skip logic names a missing question', () => {
-    const broken = { ...def, questions: [{ ...def.questions[0], relevant: { question: 'Q999', equals: 'Yes' } }] };
+    const broken = {
+      ...def,
+      questions: [{ ...def.questions[0], relevant: { question: 'Q999', equals: 'Yes' } }],
+    };
     expect(() => parseDefinition(broken)).toThrow(/unknown question Q999/);
   });
 

@@ -1,0 +1,6 @@
+export * from './current';
+export * from './links';
+export * from './matrix';
+export * from './questions';
+export * from './regions';
+export * from './scores';

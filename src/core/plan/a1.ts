@@ -1,0 +1,50 @@
+/** A1 references from 0-based rows and columns. */
+
+export function columnLetter(column: number): string {
+  let n = column + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+export function cellRef(row: number, column: number): string {
+  return `${columnLetter(column)}${row + 1}`;
+}
+
+export function rangeRef(top: number, left: number, bottom: number, right: number): string {
+  return `${cellRef(top, left)}:${cellRef(bottom, right)}`;
+}
+
+/** `'Sheet name'` quoted for a reference; apostrophes doubled. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** An internal link target: `#'Sheet'!J5`. */
+export function placeLink(sheet: string, row: number, column: number): string {
+  return `#${quoteSheet(sheet)}!${cellRef(row, column)}`;
+}
+
+/** Parses `A1` into 0-based row and column. */
+export function parseCellRef(ref: string): { row: number; column: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref.trim());
+  if (!m) return undefined;
+  let column = 0;
+  for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, column: column - 1 };
+}
+
+/** Parses `A1:C9` (or a single cell) into 0-based bounds. */
+export function parseRangeRef(
+  ref: string,
+): { top: number; left: number; bottom: number; right: number } | undefined {
+  const [a, b = a] = ref.split(':');
+  const start = parseCellRef(a);
+  const end = parseCellRef(b);
+  if (!start || !end) return undefined;
+  return { top: start.row, left: start.column, bottom: end.row, right: end.column };
+}

@@ -1,0 +1,202 @@
+import { loadQuestionnaire } from '../definition';
+import { responseKey } from '../model';
+import { parseCellRef } from './a1';
+import { buildWorkbookPlan, type PlanInput, type ReviewEntry } from './build';
+import { answerHeaders, issueHeaders, responseHeaders } from './columns';
+import { makeIssue, makeResponse } from './testing';
+import type { SheetSpec, TableSpec, WorkbookPlan } from './types';
+
+const def = loadQuestionnaire('msq-2022');
+
+function sample(): PlanInput {
+  const old = makeResponse(def, {
+    responseId: '7',
+    status: 'superseded',
+    supersededBy: 'batch.xlsx/9',
+    answers: { Q14: { value: 'No', choices: ['No'] } },
+  });
+  const current = makeResponse(def, {
+    responseId: '9',
+    completionTime: '2022-03-01T12:00:00',
+    durationSeconds: 1500,
+    answers: {
+      Q14: { value: 'Yes', choices: ['Yes'] },
+      Q19: { value: 'No', choices: ['No'] },
+      Q110: { value: 'y'.repeat(40000) },
+    },
+  });
+  const page = makeResponse(def, {
+    responseId: '3',
+    sourceFile: '003_ken.txt',
+    format: 'forms-text',
+    choicesRecorded: false,
+    country: {
+      iso3: 'KEN',
+      name: 'Kenya',
+      source: 'inferred',
+      written: '',
+      region: 'Africa',
+      subregion: 'Eastern Africa',
+      evidence: '.go.ke links',
+    },
+    answers: Object.fromEntries(
+      def.questions
+        .filter((q) => q.type !== 'text')
+        .map((q) => [q.id, { value: '', status: 'not-recorded' as const, choices: undefined }]),
+    ),
+  });
+  const issues = [
+    makeIssue(current, 'Q19', 'yes-without-followup'),
+    makeIssue(page, '', 'country-inferred', 'info'),
+    makeIssue(old, 'Q5', 'invalid-email', 'error'),
+  ];
+  const reviews = new Map<string, ReviewEntry>([
+    [issues[0].key, { review: 'Dismissed', note: 'asked by mail' }],
+  ]);
+  return {
+    def,
+    responses: [old, current, page],
+    issues,
+    reports: [
+      { sourceFile: 'batch.xlsx', status: 'imported', format: 'export', responses: 2, message: '' },
+      { sourceFile: '003_ken.txt', status: 'imported', format: 'forms-text', responses: 1, message: '' },
+      { sourceFile: 'notes.pdf', status: 'rejected', responses: 0, message: 'not a questionnaire response' },
+    ],
+    reviews,
+    importedAt: '2024-05-01T10:00:00Z',
+  };
+}
+
+const sheet = (plan: WorkbookPlan, name: string): SheetSpec => plan.sheets.find((s) => s.name === name)!;
+const table = (plan: WorkbookPlan, name: string): TableSpec =>
+  plan.sheets.flatMap((s) => s.tables).find((t) => t.name === name)!;
+const col = (t: TableSpec, header: string) => t.columns.findIndex((c) => c.header === header);
+
+describe('buildWorkbookPlan', () => {
+  const input = sample();
+  const plan = buildWorkbookPlan(input);
+
+  it('lays the sheets out in order', () => {
+    expect(plan.sheets.map((s) => s.name)).toEqual([
+      'About',
+      'Responses',
+      'Answers',
+      'Issues',
+      'Questions',
+      ...def.sections.map((s) => `Compare ${s.id}`),
+      'Section scores',
+      'Regions',
+      'Pivot',
+    ]);
+  });
+
+  it('lists every response and answer, superseded ones included', () => {
+    const responses = table(plan, 'Responses');
+    expect(responses.rows.map((r) => r[col(responses, responseHeaders.status)])).toEqual([
+      'superseded',
+      'current',
+      'current',
+    ]);
+    expect(responses.rows[1][col(responses, responseHeaders.submitted)]).toBe(44621.5);
+    expect(responses.rows[1][col(responses, responseHeaders.minutes)]).toBe(25);
+    const answers = table(plan, 'Answers');
+    expect(answers.rows).toHaveLength(3 * def.questions.length);
+    const score = (responseId: string, q: string) =>
+      answers.rows.find((r) => r[0] === responseId && r[col(answers, answerHeaders.questionId)] === q)![
+        col(answers, answerHeaders.score)
+      ];
+    expect(score('9', 'Q14')).toBe(1);
+    expect(score('9', 'Q19')).toBe(0);
+    expect(score('7', 'Q14')).toBe(0);
+    expect(score('3', 'Q14')).toBeNull();
+    expect(score('9', 'Q57')).toBeNull();
+    expect(table(plan, 'Questions').rows).toHaveLength(112);
+  });
+
+  it('gives text columns the text format', () => {
+    for (const t of plan.sheets.flatMap((s) => s.tables))
+      for (const c of t.columns) if (c.kind === 'text') expect(c.numberFormat).toBe('@');
+  });
+
+  it('links each issue to its answer row (Value column) or its response row, and keeps reviews', () => {
+    const issues = table(plan, 'Issues');
+    const answers = table(plan, 'Answers');
+    const responses = table(plan, 'Responses');
+    expect(issues.rows).toHaveLength(3);
+    const keyCol = col(issues, issueHeaders.key);
+    for (const link of issues.links!) {
+      const row = issues.rows[link.row];
+      const issue = input.issues.find((i) => i.key === row[keyCol])!;
+      const m = /^#'(.+)'!([A-Z]+\d+)$/.exec(link.target)!;
+      const at = parseCellRef(m[2])!;
+      if (issue.questionId) {
+        expect(m[1]).toBe('Answers');
+        expect(at.column).toBe(col(answers, answerHeaders.value));
+        const answer = answers.rows[at.row - 1];
+        expect([answer[0], answer[1], answer[col(answers, answerHeaders.questionId)]]).toEqual([
+          issue.responseId,
+          issue.sourceFile,
+          issue.questionId,
+        ]);
+      } else {
+        expect(m[1]).toBe('Responses');
+        expect(responses.rows[at.row - 1][0]).toBe(issue.responseId);
+      }
+    }
+    expect(issues.links).toHaveLength(3);
+    const review = (key: string) => issues.rows.find((r) => r[keyCol] === key)!;
+    expect(review(input.issues[0].key).slice(8, 10)).toEqual(['Dismissed', 'asked by mail']);
+    expect(review(input.issues[1].key).slice(8, 10)).toEqual(['Open', '']);
+    expect(sheet(plan, 'Issues').validations).toEqual([
+      { range: 'I2:I4', list: ['Open', 'Confirmed', 'Dismissed', 'Fixed'] },
+    ]);
+  });
+
+  it('compares current responses only, with a colour rule per status', () => {
+    const compare = sheet(plan, 'Compare A');
+    const t = compare.tables[0];
+    expect(t.rows.map((r) => r[0])).toEqual(['France', 'Kenya']);
+    expect(t.rows.map((r) => r[r.length - 1])).toEqual(['batch.xlsx/9', responseKey(input.responses[2])]);
+    const q14 = col(t, t.columns.find((c) => c.header.startsWith('Q14 '))!.header);
+    expect(t.rows.map((r) => r[q14])).toEqual(['Yes', 'not recorded']);
+    const rules = compare.conditionalFormats.filter((f) => f.kind === 'textEquals');
+    for (const label of ['Yes', 'No', 'Yes (inferred)', 'No (inferred)', 'not recorded', 'missing', 'n/a'])
+      expect(rules.some((r) => r.kind === 'textEquals' && r.text === label && r.range === 'D5:Z6')).toBe(
+        true,
+      );
+    expect(compare.freeze).toEqual({ rows: 4, columns: 1 });
+  });
+
+  it('notes cut cells on the About sheet', () => {
+    const answers = table(plan, 'Answers');
+    const long = answers.rows.find(
+      (r) => r[0] === '9' && r[col(answers, answerHeaders.questionId)] === 'Q110',
+    )!;
+    expect(String(long[col(answers, answerHeaders.value)])).toMatch(/\[truncated: 40000 characters\]$/);
+    const about = sheet(plan, 'About');
+    const cut = about.blocks.flatMap((b) => b.rows).find((r) => r[0] === 'Cells cut to 32,767 characters');
+    expect(cut?.[1]).toBe(1);
+    const files = about.tables[0];
+    expect(files.rows.map((r) => r[1])).toEqual(['imported', 'imported', 'rejected']);
+  });
+
+  it('summarises scores over current responses and pivots Answers', () => {
+    const scores = table(plan, 'SectionScores');
+    expect(scores.rows).toHaveLength(2);
+    expect(plan.pivots).toEqual([
+      expect.objectContaining({
+        sourceTable: 'Answers',
+        sheet: 'Pivot',
+        rows: ['Country'],
+        columns: ['Section'],
+        filterItems: { Status: ['current'], Score: [0, 1] },
+      }),
+    ]);
+  });
+
+  it('leaves the PivotTable out when nothing is scored', () => {
+    const only = buildWorkbookPlan({ ...input, responses: [input.responses[2]], issues: [] });
+    expect(only.pivots).toEqual([]);
+    expect(table(only, 'Issues').rows).toEqual([]);
+  });
+});

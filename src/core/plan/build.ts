@@ -1,0 +1,115 @@
+import { currentResponses, sectionScores } from '../compare';
+import type { Definition } from '../definition';
+import type { FileReport, Issue, Response } from '../model';
+import type { PlanContext } from './context';
+import { aboutSheet } from './sheets/about';
+import { answersSheet } from './sheets/answers';
+import { comparisonSheet } from './sheets/comparison';
+import { issuesSheet } from './sheets/issues';
+import { pivotSheet } from './sheets/pivot';
+import { questionsSheet } from './sheets/questions';
+import { responsesSheet } from './sheets/responses';
+import { regionsSheet, sectionScoresSheet } from './sheets/scores';
+import { fitCellText, safeLinkTarget, safeSheetName } from './text-safety';
+import type { SheetSpec, WorkbookPlan } from './types';
+
+export interface ReviewEntry {
+  review: 'Open' | 'Confirmed' | 'Dismissed' | 'Fixed';
+  note: string;
+}
+
+export interface PlanInput {
+  def: Definition;
+  responses: Response[];
+  issues: Issue[];
+  reports: FileReport[];
+  reviews: Map<string, ReviewEntry>;
+  importedAt: string;
+}
+
+/** Cuts over-long text to fit a cell and drops links that are neither internal nor http(s); returns the cuts. */
+function enforceLimits(sheets: SheetSpec[]): number {
+  let truncated = 0;
+  const fitRow = (row: unknown[]) => {
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
+      if (typeof v === 'string' && v.length > 32767) {
+        row[i] = fitCellText(v).text;
+        truncated++;
+      }
+    }
+  };
+  for (const sheet of sheets) {
+    for (const block of sheet.blocks) block.rows.forEach(fitRow);
+    for (const table of sheet.tables) {
+      table.rows.forEach(fitRow);
+      if (table.links) table.links = table.links.filter((l) => safeLinkTarget(l.target) !== undefined);
+    }
+  }
+  return truncated;
+}
+
+/** The comparison workbook as plain data, drawn alike by the .xlsx and the live-workbook renderers. */
+export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
+  const { def } = input;
+  const ctx: PlanContext = {
+    def,
+    responses: input.responses,
+    current: currentResponses(input.responses),
+    issues: input.issues,
+    reports: input.reports,
+    reviews: input.reviews,
+    importedAt: input.importedAt,
+    questionById: new Map(def.questions.map((q) => [q.id, q])),
+    sectionTitle: new Map(def.sections.map((s) => [s.id, s.title])),
+    sheetNames: new Set(),
+    tableNames: new Set(),
+  };
+  // About comes first but is written last, once the counts are known; reserve its name.
+  const aboutName = safeSheetName('About', ctx.sheetNames);
+  const responses = responsesSheet(ctx);
+  const answers = answersSheet(ctx);
+  const issues = issuesSheet(ctx, {
+    answersSheet: answers.sheet.name,
+    answerRow: answers.rowOf,
+    responsesSheet: responses.sheet.name,
+    responseRow: responses.rowOf,
+  });
+  const questions = questionsSheet(ctx);
+  const comparisons = def.sections.map((s) => comparisonSheet(ctx, s, responses.sheet.name, responses.rowOf));
+  const scores = sectionScores(def, ctx.current, ctx.issues);
+  const scoresSheet = sectionScoresSheet(ctx, scores);
+  const regions = regionsSheet(ctx, scores);
+  const hasScores = scores.some((s) => s.sections.some((x) => x.yes + x.no > 0));
+  const pivot = pivotSheet(ctx, answers.sheet.tables[0].name, hasScores);
+
+  const rest = [
+    responses.sheet,
+    answers.sheet,
+    issues,
+    questions,
+    ...comparisons,
+    scoresSheet,
+    regions,
+    pivot.sheet,
+  ];
+  const truncatedCells = enforceLimits(rest);
+  const about = aboutSheet(ctx, {
+    name: aboutName,
+    truncatedCells,
+    sheetNames: {
+      responses: responses.sheet.name,
+      answers: answers.sheet.name,
+      issues: issues.name,
+      questions: questions.name,
+      scores: scoresSheet.name,
+      pivot: pivot.sheet.name,
+    },
+  });
+  enforceLimits([about]);
+  return {
+    sheets: [about, ...rest],
+    pivots: pivot.pivots,
+    properties: { title: def.title, subject: 'Comparison workbook', created: input.importedAt },
+  };
+}

@@ -1,0 +1,172 @@
+import {
+  countryLabel,
+  groupAverages,
+  sectionHasYesNo,
+  type GroupAverage,
+  type ResponseScores,
+} from '../../compare';
+import { responseKey } from '../../model';
+import { rangeRef } from '../a1';
+import { column } from '../columns';
+import type { PlanContext } from '../context';
+import { countScale, shareScale, tabColours } from '../palette';
+import { safeSheetName, safeTableName } from '../text-safety';
+import type { CellValue, ColumnSpec, ConditionalFormat, SheetSpec, TableSpec } from '../types';
+
+const tableTop = 2;
+
+function colourScales(
+  top: number,
+  rowCount: number,
+  columns: { index: number; scale: string[] }[],
+): ConditionalFormat[] {
+  if (!rowCount) return [];
+  return columns.map((c) => ({
+    kind: 'colorScale',
+    range: rangeRef(top + 1, c.index, top + rowCount, c.index),
+    colors: c.scale,
+  }));
+}
+
+/** Countries (current responses) × sections: Yes shares, completeness and issue counts. */
+export function sectionScoresSheet(ctx: PlanContext, scores: ResponseScores[]): SheetSpec {
+  const sections = ctx.def.sections;
+  const scored = sections.map((s, i) => ({ s, i })).filter(({ s }) => sectionHasYesNo(ctx.def, s.id));
+  const columns: ColumnSpec[] = [
+    column('Country', 'text', 24),
+    column('ISO3', 'text', 7),
+    column('Region', 'text', 11),
+    column('Sub-region', 'text', 20),
+    ...scored.map(({ s }) => column(`${s.id}: Yes share`, 'percent', 10)),
+    ...sections.map((s) => column(`${s.id}: Complete`, 'percent', 10)),
+    column('Completeness', 'percent', 12),
+    column('Errors', 'integer', 8),
+    column('Warnings', 'integer', 10),
+    column('Info', 'integer', 7),
+    column('Response', 'text', 26),
+  ];
+  const rows: CellValue[][] = scores.map((sc) => [
+    countryLabel(sc.response.country),
+    sc.response.country.iso3,
+    sc.response.country.region,
+    sc.response.country.subregion,
+    ...scored.map(({ i }) => sc.sections[i].yesShare),
+    ...sc.sections.map((s) => s.completeness.share),
+    sc.completeness.share,
+    sc.issues.error,
+    sc.issues.warning,
+    sc.issues.info,
+    responseKey(sc.response),
+  ]);
+  const shareColumns = Array.from({ length: scored.length + sections.length + 1 }, (_, k) => ({
+    index: 4 + k,
+    scale: shareScale,
+  }));
+  const countStart = 4 + scored.length + sections.length + 1;
+  const countColumns = [0, 1].map((k) => ({ index: countStart + k, scale: countScale }));
+  return {
+    name: safeSheetName('Section scores', ctx.sheetNames),
+    tabColor: tabColours.scores,
+    freeze: { rows: tableTop + 1, columns: 1 },
+    blocks: [
+      { origin: { row: 0, column: 0 }, rows: [['Section scores']], style: 'title' },
+      {
+        origin: { row: 1, column: 0 },
+        rows: [
+          [
+            'Yes share: Yes answers among the answered Yes/No questions of the section. Complete: answered share of the questions that apply and whose answer the file records. Current responses only.',
+          ],
+        ],
+        style: 'note',
+      },
+    ],
+    tables: [
+      {
+        name: safeTableName('SectionScores', ctx.tableNames),
+        origin: { row: tableTop, column: 0 },
+        style: 'TableStyleLight1',
+        columns,
+        rows,
+      },
+    ],
+    conditionalFormats: colourScales(tableTop, rows.length, [...shareColumns, ...countColumns]),
+    validations: [],
+  };
+}
+
+function averagesTable(
+  ctx: PlanContext,
+  name: string,
+  groupHeader: string,
+  top: number,
+  averages: GroupAverage[],
+  scoredIndexes: number[],
+): { table: TableSpec; formats: ConditionalFormat[] } {
+  const sections = ctx.def.sections;
+  const columns: ColumnSpec[] = [
+    column(groupHeader, 'text', 24),
+    column('Responses', 'integer', 10),
+    column('Countries', 'integer', 10),
+    ...scoredIndexes.map((i) => column(`${sections[i].id}: Yes share`, 'percent', 10)),
+    column('Completeness', 'percent', 12),
+    { ...column('Errors per response', 'number', 10), numberFormat: '0.0' },
+    { ...column('Warnings per response', 'number', 10), numberFormat: '0.0' },
+  ];
+  const rows: CellValue[][] = averages.map((a) => [
+    a.group,
+    a.responses,
+    a.countries,
+    ...scoredIndexes.map((i) => a.yesShares[i]),
+    a.completeness,
+    a.errors,
+    a.warnings,
+  ]);
+  const shareColumns = Array.from({ length: scoredIndexes.length + 1 }, (_, k) => ({
+    index: 3 + k,
+    scale: shareScale,
+  }));
+  const countColumns = [0, 1].map((k) => ({ index: 4 + scoredIndexes.length + k, scale: countScale }));
+  // The last row is the overall average: leave it out of the scales.
+  const formats = colourScales(top, Math.max(rows.length - 1, 0), [...shareColumns, ...countColumns]);
+  return {
+    table: {
+      name: safeTableName(name, ctx.tableNames),
+      origin: { row: top, column: 0 },
+      style: 'TableStyleLight1',
+      columns,
+      rows,
+    },
+    formats,
+  };
+}
+
+/** Averages of the section scores by UN region, then by sub-region. */
+export function regionsSheet(ctx: PlanContext, scores: ResponseScores[]): SheetSpec {
+  const scoredIndexes = ctx.def.sections.flatMap((s, i) => (sectionHasYesNo(ctx.def, s.id) ? [i] : []));
+  const byRegion = groupAverages(scores, 'region');
+  const bySubregion = groupAverages(scores, 'subregion');
+  const regions = averagesTable(ctx, 'Regions', 'Region', tableTop, byRegion, scoredIndexes);
+  const subTop = tableTop + Math.max(byRegion.length, 1) + 3;
+  const subregions = averagesTable(ctx, 'Subregions', 'Sub-region', subTop, bySubregion, scoredIndexes);
+  return {
+    name: safeSheetName('Regions', ctx.sheetNames),
+    tabColor: tabColours.scores,
+    freeze: { rows: 0, columns: 1 },
+    blocks: [
+      { origin: { row: 0, column: 0 }, rows: [['Averages by UN region']], style: 'title' },
+      {
+        origin: { row: 1, column: 0 },
+        rows: [
+          [
+            'Means of the per-country scores (each current response counts once); the last row covers all regions.',
+          ],
+        ],
+        style: 'note',
+      },
+      { origin: { row: subTop - 1, column: 0 }, rows: [['Averages by sub-region']], style: 'heading' },
+    ],
+    tables: [regions.table, subregions.table],
+    conditionalFormats: [...regions.formats, ...subregions.formats],
+    validations: [],
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * What only a live workbook gets: a chart of section scores and the plan's PivotTables, each in its
+ * own request so that a host without the feature still gets everything else.
+ */
+import type { PivotSpec, TableSpec, WorkbookPlan } from '../core/plan/types';
+import { cellAddress, rangeAddress } from './a1';
+import { supportsExcelApi, type Capabilities } from './capabilities';
+import { describeExcelError } from './errors';
+
+const SUMMARIES = { sum: 'Sum', average: 'Average', count: 'Count' } as const;
+
+export interface ChartSource {
+  sheet: string;
+  table: TableSpec;
+  /** Column of category labels and the run of share columns, table-relative. */
+  labelColumn: number;
+  firstSeries: number;
+  seriesCount: number;
+}
+
+/** The regional averages table (or the first small table of section shares) to chart. */
+export function sectionChartSource(plan: WorkbookPlan): ChartSource | undefined {
+  const candidates = plan.sheets.flatMap((sheet) =>
+    sheet.tables.map((table) => ({ sheet: sheet.name, table })),
+  );
+  const withShares = candidates.filter(
+    ({ table }) =>
+      table.rows.length > 0 &&
+      table.rows.length <= 40 &&
+      table.columns.some((c) => c.kind === 'percent' && /yes share/i.test(c.header)),
+  );
+  const pick = withShares.find(({ table }) => /^regions$/i.test(table.name)) ?? withShares[0];
+  if (!pick) return undefined;
+  const cols = pick.table.columns;
+  const firstSeries = cols.findIndex((c) => c.kind === 'percent' && /yes share/i.test(c.header));
+  let seriesCount = 0;
+  while (
+    cols[firstSeries + seriesCount]?.kind === 'percent' &&
+    /yes share/i.test(cols[firstSeries + seriesCount].header)
+  )
+    seriesCount++;
+  const labelColumn = Math.max(
+    0,
+    cols.findIndex((c) => c.kind === 'text'),
+  );
+  return { sheet: pick.sheet, table: pick.table, labelColumn, firstSeries, seriesCount };
+}
+
+export async function addLiveExtras(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  caps: Capabilities,
+  sync: () => Promise<void>,
+  skipped: string[],
+): Promise<void> {
+  const source = sectionChartSource(plan);
+  if (source) {
+    try {
+      addSectionChart(context, source, caps);
+      await sync();
+    } catch (error) {
+      skipped.push(`Chart of section scores: ${describeExcelError(error)}`);
+    }
+  }
+  if (plan.pivots.length && !caps.validationAndPivots) {
+    skipped.push('PivotTables need ExcelApi 1.8; the Pivot sheet explains how to make one');
+    return;
+  }
+  for (const pivot of plan.pivots) {
+    try {
+      addPivot(context, plan, pivot);
+      await sync();
+    } catch (error) {
+      skipped.push(`PivotTable ${pivot.name}: ${describeExcelError(error)}`);
+    }
+  }
+}
+
+function addSectionChart(context: Excel.RequestContext, src: ChartSource, caps: Capabilities): void {
+  const ws = context.workbook.worksheets.getItem(src.sheet);
+  const { row, column } = src.table.origin;
+  const rows = src.table.rows.length;
+  const data = ws.getRange(rangeAddress(row, column + src.firstSeries, rows + 1, src.seriesCount));
+  const chart = ws.charts.add('ColumnClustered', data, 'Columns');
+  chart.title.text = 'Yes share by section';
+  const right = column + src.table.columns.length + 1;
+  chart.setPosition(cellAddress(row, right), cellAddress(row + 18, right + 8));
+  if (caps.sheetExtras) {
+    chart.axes.categoryAxis.setCategoryNames(
+      ws.getRange(rangeAddress(row + 1, column + src.labelColumn, rows, 1)),
+    );
+  }
+}
+
+function addPivot(context: Excel.RequestContext, plan: WorkbookPlan, spec: PivotSpec): void {
+  const book = context.workbook;
+  const host = plan.sheets.some((s) => s.name === spec.sheet)
+    ? book.worksheets.getItem(spec.sheet)
+    : book.worksheets.add(spec.sheet);
+  const pivot = host.pivotTables.add(
+    spec.name,
+    book.tables.getItem(spec.sourceTable),
+    host.getRange(cellAddress(spec.origin.row, spec.origin.column)),
+  );
+  const field = (name: string) => pivot.hierarchies.getItem(name);
+  for (const name of spec.rows) pivot.rowHierarchies.add(field(name));
+  for (const name of spec.columns) pivot.columnHierarchies.add(field(name));
+  const canFilter = supportsExcelApi('1.12');
+  for (const name of spec.filters ?? []) {
+    const filter = pivot.filterHierarchies.add(field(name));
+    const items = spec.filterItems?.[name];
+    if (items && canFilter) {
+      const selectedItems = items.map((v) => (v === null || v === '' ? '(blank)' : String(v)));
+      filter.fields.getItem(name).applyFilter({ manualFilter: { selectedItems } });
+    }
+  }
+  for (const value of spec.values) {
+    const data = pivot.dataHierarchies.add(field(value.field));
+    data.summarizeBy = SUMMARIES[value.summarize];
+    if (value.name && value.name.toLowerCase() !== value.field.toLowerCase()) data.name = value.name;
+    if (value.numberFormat) data.numberFormat = value.numberFormat;
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * @jest-environment jsdom
+ */
+// The pane with a stand-in workbook host: what it asks the host to do, and what it passes to the import.
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadQuestionnaire } from '../core/definition';
+import { importBatch } from '../core/pipeline';
+import type { BatchResult } from '../core/pipeline';
+import type { ReviewEntry } from '../core/plan/build';
+import type { WorkbookPlan } from '../core/plan/types';
+import type { WorkbookPlace } from '../excel/a1';
+import type { WriteSummary } from '../excel/write-plan';
+import { App } from './App';
+import type { WorkbookHost } from './host';
+import type { ImportRequest, RunImport } from './import-client';
+import { TextDecoder as NodeTextDecoder } from 'util';
+
+// jsdom leaves out TextDecoder, which the readers use (browsers and workers have it).
+globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
+
+const SHARED = path.resolve(__dirname, '../../../shared');
+const SEED = path.join(SHARED, 'seed/000_a61f6b65a0a42cc9.txt');
+const COG = path.join(SHARED, 'corpus/msq-2022/files/031_cog.txt');
+const EST = path.join(SHARED, 'corpus/msq-2022/files/MSQ2022_EST.docx');
+const def = loadQuestionnaire('msq-2022');
+
+function file(p: string): File {
+  return new File([fs.readFileSync(p)], path.basename(p));
+}
+
+function excelHost() {
+  return {
+    kind: 'excel' as const,
+    buildInWorkbook: jest.fn(
+      async (plan: WorkbookPlan, onProgress: (fraction: number) => void): Promise<WriteSummary> => {
+        onProgress(0.5);
+        return {
+          requests: 4,
+          largestRequestBytes: 1000,
+          tables: plan.sheets.flatMap((s) => s.tables).length,
+          skipped: [],
+        };
+      },
+    ),
+    showIssue: jest.fn<Promise<WorkbookPlace | undefined>, [WorkbookPlan, string]>(async () => ({
+      sheet: 'Answers',
+      address: 'J42',
+    })),
+    readReviews: jest.fn(async () => new Map<string, ReviewEntry>()),
+  };
+}
+
+function mainThreadImport(): jest.MockedFunction<RunImport> {
+  return jest.fn((req: ImportRequest) =>
+    importBatch(req.files, def, { previous: req.previous, onProgress: req.onProgress, signal: req.signal }),
+  );
+}
+
+function choose(...paths: string[]) {
+  const input = screen.getByLabelText('Choose files…') as HTMLInputElement;
+  fireEvent.change(input, { target: { files: paths.map(file) } });
+}
+
+async function importChosen(count: number, button = 'Import') {
+  fireEvent.click(screen.getByRole('button', { name: button }));
+  await screen.findByText('Import finished', {}, { timeout: 20_000 });
+  expect(screen.getByText(new RegExp(`of ${count} files? read;`))).toBeTruthy();
+}
+
+describe('the pane in Excel', () => {
+  it('imports, builds the comparison in the workbook and goes to an issue’s answer', async () => {
+    const host = excelHost();
+    const runImport = mainThreadImport();
+    render(<App host={host} runImport={runImport} now={() => new Date('2024-05-01T10:00:00Z')} />);
+    expect(screen.getByText('Connected to Excel')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Download workbook (.xlsx)' })).toBeNull();
+
+    choose(SEED, COG);
+    expect(screen.getByText(/2 files chosen/)).toBeTruthy();
+    await importChosen(2);
+    expect(runImport).toHaveBeenCalledTimes(1);
+    expect(runImport.mock.calls[0][0].files.map((f) => f.name)).toEqual([
+      path.basename(SEED),
+      path.basename(COG),
+    ]);
+    const responses = screen.getByRole('list', { name: 'Responses' });
+    expect(within(responses).getByText(/^Belarus/)).toBeTruthy();
+    expect(within(responses).getByText(/^Congo/)).toBeTruthy();
+
+    // Before a build there is nothing to go to.
+    const issues = screen.getByRole('list', { name: 'Issues' });
+    fireEvent.click(within(issues).getAllByRole('button')[0]);
+    expect(host.showIssue).not.toHaveBeenCalled();
+    expect(screen.getByText('Build the comparison to go to this answer in the workbook.')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Build comparison in this workbook' }));
+    await screen.findByText('Comparison built');
+    const plan = host.buildInWorkbook.mock.calls[0][0];
+    const issuesTable = plan.sheets.flatMap((s) => s.tables).find((t) => t.name === 'Issues')!;
+    const result = await (runImport.mock.results[0].value as Promise<BatchResult>);
+    expect(issuesTable.rows).toHaveLength(result.issues.length);
+    expect(plan.properties.created).toContain('2024-05-01');
+
+    // Selecting an issue now selects its answer in the workbook.
+    const second = within(issues).getAllByRole('button')[1];
+    await act(async () => {
+      fireEvent.click(second);
+    });
+    expect(host.showIssue).toHaveBeenCalledWith(plan, expect.any(String));
+    const key = host.showIssue.mock.calls[0][1];
+    expect(result.issues.map((i) => i.key)).toContain(key);
+    expect(screen.getByText('In the workbook: Answers!J42')).toBeTruthy();
+  });
+
+  it('merges a second import with the first, carrying reviews from the workbook and the pane', async () => {
+    const host = excelHost();
+    const runImport = mainThreadImport();
+    render(<App host={host} runImport={runImport} />);
+    choose(SEED);
+    await importChosen(1);
+    const first = await (runImport.mock.results[0].value as Promise<BatchResult>);
+    const [a, b] = first.issues;
+
+    // The analyst dismissed one issue in the workbook and writes a note on another here.
+    host.readReviews.mockResolvedValue(new Map([[a.key, { review: 'Dismissed', note: 'duplicate' }]]));
+    const issues = screen.getByRole('list', { name: 'Issues' });
+    const rowOf = (message: string) =>
+      within(issues)
+        .getAllByRole('button')
+        .find((el) => el.textContent?.includes(message))!;
+    fireEvent.click(rowOf(b.message));
+    fireEvent.change(screen.getByLabelText('Note'), { target: { value: 'call back' } });
+
+    choose(COG);
+    await importChosen(1, 'Import and merge');
+    const previous = runImport.mock.calls[1][0].previous!;
+    expect(previous.responses).toBe(first.responses);
+    expect(previous.reviews.get(a.key)).toEqual({ review: 'Dismissed', note: 'duplicate' });
+    expect(previous.reviews.get(b.key)).toEqual({ review: 'Open', note: 'call back' });
+    const second = await (runImport.mock.results[1].value as Promise<BatchResult>);
+    expect(second.responses.map((r) => r.sourceFile).sort()).toEqual(
+      [path.basename(SEED), path.basename(COG)].sort(),
+    );
+    expect(second.reviews.get(b.key)?.note).toBe('call back');
+  });
+
+  it('cancels an import and keeps what was loaded', async () => {
+    const host = excelHost();
+    let seen: AbortSignal | undefined;
+    const runImport: RunImport = (req) =>
+      new Promise((_, reject) => {
+        seen = req.signal;
+        req.onProgress?.({ done: 0, total: 1, file: 'MSQ2022_EST.docx' });
+        req.signal?.addEventListener('abort', () => reject(new DOMException('cancelled', 'AbortError')));
+      });
+    render(<App host={host} runImport={runImport} />);
+    choose(EST);
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText('MSQ2022_EST.docx (1 of 1)');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await screen.findByText('Import cancelled');
+    expect(seen?.aborted).toBe(true);
+    expect(screen.queryByRole('list', { name: 'Responses' })).toBeNull();
+    // The choice is still there to import again.
+    expect(screen.getByText(/1 file chosen/)).toBeTruthy();
+  });
+
+  it('shows a workbook error as a message', async () => {
+    const host = excelHost();
+    host.buildInWorkbook.mockRejectedValue(
+      new Error('While writing Answers: The workbook is read-only or protected.'),
+    );
+    render(<App host={host} runImport={mainThreadImport()} />);
+    choose(COG);
+    await importChosen(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Build comparison in this workbook' }));
+    await screen.findByText('The workbook could not be written');
+    expect(screen.getByText(/read-only or protected/)).toBeTruthy();
+  });
+});
+
+describe('the pane in the browser preview', () => {
+  it('offers a download instead of building in a workbook', async () => {
+    const download = jest.fn(async () => undefined);
+    const host: WorkbookHost = { kind: 'preview', download, showIssue: async () => undefined };
+    render(<App host={host} runImport={mainThreadImport()} now={() => new Date('2024-05-01T10:00:00Z')} />);
+    expect(screen.getByText('Browser preview, not connected to Excel')).toBeTruthy();
+    choose(COG);
+    await importChosen(1);
+    expect(screen.queryByRole('button', { name: 'Build comparison in this workbook' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Download workbook (.xlsx)' }));
+    await screen.findByText('Workbook ready');
+    expect(download).toHaveBeenCalledWith(
+      expect.objectContaining({ sheets: expect.any(Array) }),
+      'survey-atlas-2024-05-01.xlsx',
+    );
+  });
+});

@@ -1,0 +1,350 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Caption1,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  Title3,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useMemo, useRef, useState } from 'react';
+import type { BatchResult } from '../core/pipeline';
+import { buildWorkbookPlan, type ReviewEntry } from '../core/plan/build';
+import type { WorkbookPlan } from '../core/plan/types';
+import { FilePicker } from './components/FilePicker';
+import { ImportProgress } from './components/ImportProgress';
+import { ImportReport } from './components/ImportReport';
+import { IssuesReview } from './components/IssuesReview';
+import { ResponsesList } from './components/ResponsesList';
+import { WorkbookActions } from './components/WorkbookActions';
+import type { WorkbookHost } from './host';
+import type { RunImport } from './import-client';
+import { issueRows } from './issue-rows';
+import { mergePending, readAll, type PendingFile } from './pending-files';
+import { mergeReviews } from './reviews';
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { display: 'flex', flexDirection: 'column' },
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    maxWidth: '720px',
+  },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  panel: { paddingBottom: tokens.spacingVerticalM },
+});
+
+type Busy =
+  | { kind: 'reading'; done: number; total: number; file: string }
+  | { kind: 'writing'; label: string; fraction?: number };
+
+interface Notice {
+  intent: 'success' | 'warning' | 'error' | 'info';
+  title: string;
+  text: string;
+  details?: string[];
+}
+
+export interface AppProps {
+  host: WorkbookHost;
+  runImport: RunImport;
+  now?: () => Date;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
+const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export function App({ host, runImport, now = () => new Date() }: AppProps) {
+  const styles = useStyles();
+  const [pending, setPending] = useState<PendingFile[]>([]);
+  const [batch, setBatch] = useState<BatchResult | null>(null);
+  const [importedAt, setImportedAt] = useState('');
+  const [reviews, setReviews] = useState<Map<string, ReviewEntry>>(new Map());
+  const [busy, setBusy] = useState<Busy | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [lastPlan, setLastPlan] = useState<WorkbookPlan | null>(null);
+  const [selected, setSelected] = useState<string>();
+  const [location, setLocation] = useState<string>();
+  /** Issue keys reviewed in the pane since the workbook last received the reviews. */
+  const edited = useRef(new Set<string>());
+  const abort = useRef<AbortController | null>(null);
+
+  const rows = useMemo(
+    () => (batch ? issueRows(batch.definition, batch.responses, batch.issues) : []),
+    [batch],
+  );
+
+  const startTask = (state: Busy) => {
+    const controller = new AbortController();
+    abort.current = controller;
+    setBusy(state);
+    setNotice(null);
+    return controller.signal;
+  };
+
+  const doImport = async () => {
+    const signal = startTask({ kind: 'reading', done: 0, total: pending.length, file: '' });
+    try {
+      let carried = reviews;
+      if (host.readReviews) carried = mergeReviews(await host.readReviews(), reviews, edited.current);
+      const files = await readAll(pending);
+      const previous =
+        batch || carried.size ? { responses: batch?.responses ?? [], reviews: carried } : undefined;
+      const result = await runImport({
+        files,
+        previous,
+        signal,
+        onProgress: (p) => setBusy({ kind: 'reading', ...p }),
+      });
+      setBatch(result);
+      setReviews(result.reviews);
+      setImportedAt(now().toISOString());
+      setPending([]);
+      setSelected(undefined);
+      setLocation(undefined);
+      const rejected = result.reports.filter((r) => r.status === 'rejected').length;
+      setNotice({
+        intent: rejected ? 'warning' : 'success',
+        title: 'Import finished',
+        text:
+          `${files.length - rejected} of ${files.length} file${files.length === 1 ? '' : 's'} read; ` +
+          `${result.responses.length} responses and ${result.issues.length} issues in all.` +
+          (rejected
+            ? ` ${rejected} file${rejected === 1 ? ' was' : 's were'} rejected: see the import report.`
+            : ''),
+      });
+    } catch (e) {
+      setNotice(
+        isAbort(e)
+          ? { intent: 'info', title: 'Import cancelled', text: 'Nothing was changed.' }
+          : { intent: 'error', title: 'Import failed', text: message(e) },
+      );
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const makePlan = (): WorkbookPlan =>
+    buildWorkbookPlan({
+      def: batch!.definition,
+      responses: batch!.responses,
+      issues: batch!.issues,
+      reports: batch!.reports,
+      reviews,
+      importedAt,
+    });
+
+  const withPlan = async (
+    label: string,
+    work: (plan: WorkbookPlan, signal: AbortSignal) => Promise<Notice>,
+  ) => {
+    const signal = startTask({ kind: 'writing', label });
+    try {
+      await nextFrame(); // let the progress bar paint before the plan is built
+      const plan = makePlan();
+      setNotice(await work(plan, signal));
+      setLastPlan(plan);
+    } catch (e) {
+      setNotice(
+        isAbort(e)
+          ? { intent: 'info', title: 'Stopped', text: 'The workbook may be partly written; build it again.' }
+          : { intent: 'error', title: 'The workbook could not be written', text: message(e) },
+      );
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const build = host.buildInWorkbook
+    ? () =>
+        withPlan('Building the comparison in this workbook', async (plan, signal) => {
+          const summary = await host.buildInWorkbook!(
+            plan,
+            (fraction) =>
+              setBusy({ kind: 'writing', label: 'Building the comparison in this workbook', fraction }),
+            signal,
+          );
+          edited.current.clear();
+          return {
+            intent: summary.skipped.length ? 'warning' : 'success',
+            title: 'Comparison built',
+            text: `${plan.sheets.length} sheets and ${summary.tables} tables written in ${summary.requests} steps.`,
+            details: summary.skipped,
+          };
+        })
+    : undefined;
+
+  const openNew = host.openAsNewWorkbook
+    ? () =>
+        withPlan('Opening the comparison as a new workbook', async (plan) => {
+          await host.openAsNewWorkbook!(plan);
+          return { intent: 'success', title: 'New workbook opened', text: 'Save it from Excel.' };
+        })
+    : undefined;
+
+  const fileName = () => `survey-atlas-${(importedAt || now().toISOString()).slice(0, 10)}.xlsx`;
+  const download = host.download
+    ? () =>
+        withPlan('Preparing the workbook', async (plan) => {
+          const name = fileName();
+          await host.download!(plan, name);
+          return { intent: 'success', title: 'Workbook ready', text: `Saved as ${name}.` };
+        })
+    : undefined;
+
+  const select = async (key: string | undefined) => {
+    setSelected(key);
+    setLocation(undefined);
+    if (!key || !lastPlan) return;
+    try {
+      const place = await host.showIssue(lastPlan, key);
+      setLocation(place ? `${place.sheet}!${place.address}` : undefined);
+    } catch (e) {
+      setNotice({ intent: 'error', title: 'Could not go to the answer', text: message(e) });
+    }
+  };
+
+  const review = (key: string, entry: ReviewEntry) => {
+    edited.current.add(key);
+    setReviews((current) => new Map(current).set(key, entry));
+  };
+
+  const progress =
+    busy?.kind === 'reading'
+      ? {
+          label: 'Reading and checking',
+          value: busy.total ? busy.done / busy.total : undefined,
+          detail: busy.file ? `${busy.file} (${busy.done + 1} of ${busy.total})` : `${busy.total} files`,
+        }
+      : busy
+        ? {
+            label: busy.label,
+            value: busy.fraction,
+            detail: busy.fraction === undefined ? 'Preparing…' : 'Writing…',
+          }
+        : undefined;
+
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.root}>
+      <header className={styles.header}>
+        <img src="assets/icon-32.png" alt="" width={32} height={32} />
+        <div className={styles.title}>
+          <Title3 as="h1">Survey Atlas</Title3>
+          <Caption1>
+            {host.kind === 'excel' ? 'Connected to Excel' : 'Browser preview, not connected to Excel'}
+          </Caption1>
+        </div>
+      </header>
+      <main className={styles.main}>
+        <section className={styles.section} aria-labelledby="import-heading">
+          <Subtitle2 as="h2" id="import-heading">
+            Import responses
+          </Subtitle2>
+          <FilePicker
+            files={pending}
+            busy={busy !== null}
+            merging={batch !== null}
+            onAdd={(added) => setPending((current) => mergePending(current, added))}
+            onClear={() => setPending([])}
+            onImport={doImport}
+          />
+          <div aria-live="polite">
+            {progress && (
+              <ImportProgress
+                {...progress}
+                onCancel={
+                  busy?.kind === 'reading' || host.kind === 'excel' ? () => abort.current?.abort() : undefined
+                }
+              />
+            )}
+          </div>
+        </section>
+
+        {notice && (
+          <MessageBar intent={notice.intent} layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{notice.title}</MessageBarTitle>
+              {notice.text}
+              {notice.details && notice.details.length > 0 && (
+                <ul>
+                  {notice.details.map((d) => (
+                    <li key={d}>{d}</li>
+                  ))}
+                </ul>
+              )}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+
+        {batch && (
+          <section className={styles.section} aria-labelledby="workbook-heading">
+            <Subtitle2 as="h2" id="workbook-heading">
+              Comparison workbook
+            </Subtitle2>
+            <WorkbookActions
+              kind={host.kind}
+              disabled={busy !== null}
+              onBuild={build}
+              onOpenNew={openNew}
+              onDownload={download}
+            />
+          </section>
+        )}
+
+        {batch && (
+          <Accordion multiple collapsible defaultOpenItems={['issues', 'responses', 'report']}>
+            <AccordionItem value="issues">
+              <AccordionHeader as="h2">Issues ({batch.issues.length})</AccordionHeader>
+              <AccordionPanel className={styles.panel}>
+                <IssuesReview
+                  def={batch.definition}
+                  rows={rows}
+                  reviews={reviews}
+                  selectedKey={selected}
+                  location={location}
+                  locationHint={
+                    host.kind === 'excel'
+                      ? 'Build the comparison to go to this answer in the workbook.'
+                      : 'Download the workbook to see where this answer sits in it.'
+                  }
+                  onSelect={select}
+                  onReview={review}
+                />
+              </AccordionPanel>
+            </AccordionItem>
+            <AccordionItem value="responses">
+              <AccordionHeader as="h2">Responses ({batch.responses.length})</AccordionHeader>
+              <AccordionPanel className={styles.panel}>
+                <ResponsesList responses={batch.responses} />
+              </AccordionPanel>
+            </AccordionItem>
+            <AccordionItem value="report">
+              <AccordionHeader as="h2">Import report ({batch.reports.length} files)</AccordionHeader>
+              <AccordionPanel className={styles.panel}>
+                <ImportReport reports={batch.reports} />
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

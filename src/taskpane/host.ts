@@ -1,0 +1,86 @@
+/**
+ * Where the comparison goes: the open Excel workbook, or (in the browser preview) an in-memory
+ * workbook, which is the last plan built, downloaded as .xlsx. Components get these functions as
+ * props and never touch Office themselves.
+ */
+import type { ReviewEntry } from '../core/plan/build';
+import type { WorkbookPlan } from '../core/plan/types';
+import type { WorkbookPlace } from '../excel/a1';
+import {
+  canOpenNewWorkbook,
+  locateIssue,
+  openAsNewWorkbook,
+  readReviews,
+  selectPlace,
+  writePlan,
+  type WriteSummary,
+} from '../excel';
+import type { OfficeHostInfo } from './office';
+
+export type HostKind = 'excel' | 'preview';
+
+export interface WorkbookHost {
+  kind: HostKind;
+  /** Writes the comparison into the open workbook (Excel). */
+  buildInWorkbook?: (
+    plan: WorkbookPlan,
+    onProgress: (fraction: number) => void,
+    signal?: AbortSignal,
+  ) => Promise<WriteSummary>;
+  /** Opens the comparison as a new workbook (Excel, ExcelApi 1.8). */
+  openAsNewWorkbook?: (plan: WorkbookPlan) => Promise<void>;
+  /** Saves the comparison as an .xlsx file (preview). */
+  download?: (plan: WorkbookPlan, fileName: string) => Promise<void>;
+  /** Where an issue points in the plan's workbook; in Excel, also selects that cell. */
+  showIssue: (plan: WorkbookPlan, issueKey: string) => Promise<WorkbookPlace | undefined>;
+  /** Review and Note as the analyst left them in the workbook's Issues table. */
+  readReviews?: () => Promise<Map<string, ReviewEntry>>;
+}
+
+async function render(plan: WorkbookPlan): Promise<Uint8Array> {
+  const { renderXlsx } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/render');
+  return renderXlsx(plan);
+}
+
+export function excelHost(): WorkbookHost {
+  return {
+    kind: 'excel',
+    buildInWorkbook: (plan, onProgress, signal) =>
+      writePlan(plan, { signal, onProgress: (p) => onProgress(p.total ? p.done / p.total : 1) }),
+    openAsNewWorkbook: canOpenNewWorkbook()
+      ? async (plan) => openAsNewWorkbook(await render(plan))
+      : undefined,
+    showIssue: async (plan, key) => {
+      const place = locateIssue(plan, key);
+      if (place) await selectPlace(place);
+      return place;
+    },
+    readReviews,
+  };
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function previewHost(): WorkbookHost {
+  return {
+    kind: 'preview',
+    download: async (plan, fileName) => {
+      const bytes = await render(plan);
+      const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = fileName;
+      a.style.display = 'none';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    },
+    showIssue: async (plan, key) => locateIssue(plan, key),
+  };
+}
+
+export function chooseHost(info: OfficeHostInfo | null): WorkbookHost {
+  // Office.HostType.Excel is "Excel"; compared as text so the preview never needs Office defined.
+  return String(info?.host) === 'Excel' ? excelHost() : previewHost();
+}

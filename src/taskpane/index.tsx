@@ -1,0 +1,15 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { chooseHost } from './host';
+import { runImport } from './import-client';
+import { startOffice } from './office';
+
+async function main() {
+  const info = await startOffice();
+  const host = chooseHost(info);
+  document.body.dataset.host = host.kind;
+  const container = document.getElementById('container');
+  if (container) createRoot(container).render(<App host={host} runImport={runImport} />);
+}
+
+void main();

@@ -1,0 +1,29 @@
+import { needsPreserve, ns, xmlHeader, XmlSink, xmlText } from './xml';
+
+/** The shared string table: each distinct string stored once, cells refer to it by index. */
+export class SharedStrings {
+  private index = new Map<string, number>();
+  private references = 0;
+
+  id(s: string): number {
+    this.references++;
+    let at = this.index.get(s);
+    if (at === undefined) this.index.set(s, (at = this.index.size));
+    return at;
+  }
+
+  toXml(): Uint8Array {
+    const sink = new XmlSink();
+    sink.push(
+      `${xmlHeader}<sst xmlns="${ns.main}" count="${this.references}" uniqueCount="${this.index.size}">`,
+    );
+    for (const s of this.index.keys())
+      sink.push(
+        needsPreserve(s)
+          ? `<si><t xml:space="preserve">${xmlText(s)}</t></si>`
+          : `<si><t>${xmlText(s)}</t></si>`,
+      );
+    sink.push('</sst>');
+    return sink.bytes();
+  }
+}

@@ -1,0 +1,285 @@
+/**
+ * The production build opened as a plain page (the browser preview): import three files in three
+ * layouts, review an issue, download the workbook, and check accessibility, the keyboard and that
+ * nothing is fetched from outside the page's own origin.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import JSZip from 'jszip';
+import type { AddressInfo } from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CORPUS_FILES, loadTruth, SEED_FILE } from '../support/corpus';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'dist');
+const SCREENSHOT = path.join(ROOT, 'docs/img/taskpane.png');
+const CHOSEN = [
+  SEED_FILE,
+  path.join(CORPUS_FILES, 'MSQ2022_EST.docx'),
+  path.join(CORPUS_FILES, '031_cog.txt'),
+];
+const NOTE = 'Checked with the focal point by phone';
+
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(`Browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run does).`);
+}
+const suite = haveChromium ? describe : describe.skip;
+
+/** Newest modification time under the paths the bundle is built from. */
+function newestSource(paths: string[]): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) {
+      for (const child of fs.readdirSync(p)) if (!/\.test\.tsx?$/.test(child)) visit(path.join(p, child));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+/** Builds dist/ with `webpack --mode production`, unless a build newer than every source is there. */
+async function ensureBuild(): Promise<void> {
+  const page = path.join(DIST, 'taskpane.html');
+  const sources = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package-lock.json'].map((p) =>
+    path.join(ROOT, p),
+  );
+  if (fs.existsSync(page) && fs.statSync(page).mtimeMs > newestSource(sources)) return;
+  await new Promise<void>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'],
+      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`webpack failed:\n${stdout}\n${stderr}`)) : resolve(),
+    );
+  });
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const file = path.join(dir, decodeURIComponent(url.pathname === '/' ? '/taskpane.html' : url.pathname));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Presses Tab until the focused element matches, as a keyboard user would. */
+async function tabTo(page: Page, matches: (el: Element) => boolean, limit = 60): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(matches.toString().replace(/^/, '(').concat(')(document.activeElement)'))) return;
+  }
+  throw new Error('Tab never reached the element');
+}
+
+const isFilesInput = (el: Element) =>
+  el instanceof HTMLInputElement && el.type === 'file' && !el.hasAttribute('webkitdirectory');
+
+suite('the task pane in a browser (preview)', () => {
+  jest.setTimeout(240_000);
+  let server: http.Server;
+  let origin: string;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const requests: string[] = [];
+  const errors: string[] = [];
+  const workers: string[] = [];
+
+  beforeAll(async () => {
+    await ensureBuild();
+    server = await serve(DIST);
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'survey-atlas-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      acceptDownloads: true,
+      viewport: { width: 420, height: 900 },
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    context.on('request', (r) => requests.push(r.url()));
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.goto(`${origin}/taskpane.html`);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('builds every page and icon the manifest names, with production URLs in its copy', () => {
+    const source = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
+    const paths = [
+      ...new Set(Array.from(source.matchAll(/https:\/\/localhost:3000\/([^"?#]*)/g), (m) => m[1])),
+    ];
+    expect(paths).toEqual(expect.arrayContaining(['taskpane.html', 'help.html', 'assets/icon-32.png']));
+    for (const p of paths) expect(fs.existsSync(path.join(DIST, p))).toBe(true);
+    const built = fs.readFileSync(path.join(DIST, 'manifest.xml'), 'utf8');
+    expect(built).not.toContain('localhost');
+    expect(built.match(/https:\/\/[^/"]+\//g)!.length).toBeGreaterThanOrEqual(paths.length);
+  });
+
+  it('starts in preview mode without Office', async () => {
+    await page.getByRole('heading', { name: 'Survey Atlas', level: 1 }).waitFor();
+    expect(await page.evaluate(() => document.body.dataset.host)).toBe('preview');
+    await expect(page.getByText('Browser preview, not connected to Excel').isVisible()).resolves.toBe(true);
+  });
+
+  it('shows progress while a folder is read and stops on Cancel', async () => {
+    await page.locator('input[type=file][webkitdirectory]').setInputFiles(CORPUS_FILES);
+    await page.getByText(/^\d+ files chosen/).waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText(/ of \d+\)$/).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Import cancelled').waitFor();
+    expect(await page.getByRole('heading', { name: /^Responses/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Clear choice' }).click();
+  });
+
+  it('chooses files with the keyboard and with setInputFiles, then imports them in a worker', async () => {
+    await page.locator('body').focus();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo(page, isFilesInput);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles(CHOSEN[0]);
+    await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(CHOSEN.slice(1));
+    await page.getByText('3 files chosen', { exact: false }).waitFor();
+
+    await tabTo(page, (el) => el.textContent === 'Import');
+    await page.keyboard.press('Enter');
+    await page.getByText('Import finished').waitFor({ timeout: 60_000 });
+    expect(workers.length).toBeGreaterThan(0);
+  });
+
+  it('lists the three countries and the issues the checks raised', async () => {
+    const responses = page.getByRole('list', { name: 'Responses' });
+    for (const country of ['Belarus', 'Estonia', 'Congo']) {
+      await expect(responses.getByText(new RegExp(`^${country}\\b`)).count()).resolves.toBe(1);
+    }
+    await expect(page.getByText('3 of 3 files read.').count()).resolves.toBe(1);
+
+    // Every issue the corpus labels as expected for these files is listed under its country.
+    const truth = loadTruth().filter((t) => CHOSEN.some((f) => f.endsWith(t.file)));
+    expect(truth).toHaveLength(2);
+    const issues = page.getByRole('list', { name: 'Issues' });
+    const country = page.getByLabel('Country', { exact: true });
+    for (const t of truth) {
+      const name = t.country_iso3 === 'EST' ? 'Estonia' : 'Congo';
+      await country.selectOption(name);
+      for (const [rule, question] of t.expected) {
+        const row = issues
+          .getByRole('button')
+          .filter({ hasText: rule })
+          .filter({ hasText: `${name} · ${question}` });
+        await expect(row.count()).resolves.toBeGreaterThan(0);
+      }
+    }
+    // Belarus left the country blank: it was inferred, and said so.
+    await country.selectOption('Belarus');
+    await expect(issues.getByRole('button').filter({ hasText: 'country-inferred' }).count()).resolves.toBe(1);
+    await country.selectOption('All');
+  });
+
+  it('records a review and a note on an issue', async () => {
+    const first = page.getByRole('list', { name: 'Issues' }).getByRole('button').first();
+    await first.click();
+    await expect(first.getAttribute('aria-expanded')).resolves.toBe('true');
+    await page.getByRole('combobox', { name: 'Review' }).click();
+    await page.getByRole('option', { name: 'Confirmed' }).click();
+    await page.getByLabel('Note').fill(NOTE);
+    await expect(first.textContent()).resolves.toContain('Confirmed');
+  });
+
+  it('has no serious or critical accessibility violations', async () => {
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: SCREENSHOT });
+  });
+
+  it('downloads the comparison workbook from the keyboard, with its tables and the review', async () => {
+    await tabTo(page, (el) => el.textContent === 'Download workbook (.xlsx)');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toMatch(/^survey-atlas-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const file = path.join(profile, 'comparison.xlsx');
+    await download.saveAs(file);
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const tables = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))
+        .map(async (n) => {
+          const tag = /<table\b[^>]*>/.exec(await zip.file(n)!.async('string'))![0];
+          return { name: /\bname="([^"]+)"/.exec(tag)![1], ref: /\bref="([^"]+)"/.exec(tag)![1] };
+        }),
+    );
+    const names = tables.map((t) => t.name);
+    for (const expected of ['Responses', 'Answers', 'Issues']) expect(names).toContain(expected);
+    const rowsOf = (ref: string) => {
+      const [, top, bottom] = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(ref)!;
+      return Number(bottom) - Number(top);
+    };
+    expect(rowsOf(tables.find((t) => t.name === 'Responses')!.ref)).toBe(3);
+    const text = (
+      await Promise.all(
+        Object.keys(zip.files)
+          .filter((n) => /^xl\/(sharedStrings|worksheets\/sheet\d+)\.xml$/.test(n))
+          .map((n) => zip.file(n)!.async('string')),
+      )
+    ).join('\n');
+    expect(text).toContain(NOTE);
+    expect(text).toContain('Confirmed');
+  });
+
+  it('says where an issue sits in the downloaded workbook', async () => {
+    const issues = page.getByRole('list', { name: 'Issues' }).getByRole('button');
+    await issues.nth(1).click();
+    await page.getByText(/^In the workbook: .+![A-Z]+\d+$/).waitFor();
+  });
+
+  it('fetched nothing from outside its own origin and raised no page errors', () => {
+    expect(requests.length).toBeGreaterThan(3);
+    const outside = requests.filter((u) => !u.startsWith(`${origin}/`) && !/^(blob|data):/.test(u));
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
