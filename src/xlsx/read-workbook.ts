@@ -156,7 +156,12 @@ export class WorkbookReader {
         target[column - range.left] = cellValue(attr(cell[1], 't'), cell[2] ?? '', strings);
       }
     }
-    return { sheet: info.sheet, headers: info.headers, rows };
+    // Some editors (ExcelJS among them) re-save a table as headerless while keeping its header row.
+    const headerKept =
+      info.headerRows === 0 &&
+      rows.length > 0 &&
+      rows[0].every((v, i) => String(v ?? '') === info.headers[i]);
+    return { sheet: info.sheet, headers: info.headers, rows: headerKept ? rows.slice(1) : rows };
   }
 }
 

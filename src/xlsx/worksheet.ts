@@ -229,7 +229,9 @@ export function worksheetPart(
 
   const sink = new XmlSink();
   sink.push(`${xmlHeader}<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">`);
-  if (sheet.tabColor) sink.push(`<sheetPr><tabColor rgb="FF${sheet.tabColor.toUpperCase()}"/></sheetPr>`);
+  const tab = sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.toUpperCase()}"/>` : '';
+  const fit = sheet.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : '';
+  if (tab || fit) sink.push(`<sheetPr>${tab}${fit}</sheetPr>`);
   sink.push(`<dimension ref="A1:${letters[maxCol]}${maxRow + 1}"/>`);
   sink.push(
     `<sheetViews><sheetView workbookViewId="0"${options.selected ? ' tabSelected="1"' : ''}>${paneXml(sheet.freeze)}</sheetView></sheetViews>`,
@@ -285,6 +287,11 @@ export function worksheetPart(
   }
   if (hyperlinks.length) sink.push(`<hyperlinks>${hyperlinks.join('')}</hyperlinks>`);
   sink.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (sheet.print) {
+    const orientation = sheet.print.landscape ? 'landscape' : 'portrait';
+    const fitting = sheet.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '';
+    sink.push(`<pageSetup orientation="${orientation}"${fitting}/>`);
+  }
   if (tablePartIds.length)
     sink.push(
       `<tableParts count="${tablePartIds.length}">${tablePartIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`,

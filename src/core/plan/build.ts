@@ -108,7 +108,8 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
   });
   enforceLimits([about]);
   return {
-    sheets: [about, ...rest],
+    // Printed, every sheet runs across: landscape, all columns on one page's width.
+    sheets: [about, ...rest].map((sheet) => ({ ...sheet, print: { landscape: true, fitToWidth: true } })),
     pivots: pivot.pivots,
     properties: { title: def.title, subject: 'Comparison workbook', created: input.importedAt },
   };

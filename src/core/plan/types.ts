@@ -103,6 +103,8 @@ export interface SheetSpec {
   validations: ValidationSpec[];
   /** Column widths for columns outside tables, by 0-based index. */
   widths?: Record<number, number>;
+  /** How the sheet prints: orientation, and whether all columns fit on one page's width. */
+  print?: { landscape: boolean; fitToWidth: boolean };
 }
 
 export interface WorkbookPlan {
