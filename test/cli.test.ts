@@ -101,3 +101,29 @@ describe('survey-atlas import', () => {
     expect(err.text()).toMatch(/Usage: survey-atlas import/);
   });
 });
+
+describe('a questionnaire given as a definition file', () => {
+  it('reads with that definition, and rejects an invalid one as a usage error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-def-'));
+    const def = JSON.parse(
+      readFileSync(join(__dirname, '../src/core/definition/questionnaires/msq-2022.json'), 'utf8'),
+    );
+    const renamed = join(dir, 'msq-copy.json');
+    writeFileSync(renamed, JSON.stringify({ ...def, id: 'msq-copy', title: 'MSQ copy' }));
+    const out = sink();
+    expect(
+      await main(
+        ['import', SEED_FILE, '--questionnaire', renamed, '--tables', dir],
+        out.stream,
+        sink().stream,
+      ),
+    ).toBe(0);
+    expect(readCsv(join(dir, 'answers.csv'))).toHaveLength(112);
+
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ ...def, questions: [] }));
+    const err = sink();
+    expect(await main(['import', SEED_FILE, '--questionnaire', broken], sink().stream, err.stream)).toBe(1);
+    expect(err.text()).toMatch(/broken\.json is not a valid questionnaire definition/);
+  });
+});

@@ -1,13 +1,8 @@
 import { loadQuestionnaire } from '../src/core/definition';
 import type { Response } from '../src/core/model';
 import { importBatch, type BatchResult } from '../src/core/pipeline';
-import {
-  collapse,
-  corpusInputFiles,
-  loadTruth,
-  truthDisplayValue,
-  type TruthResponse,
-} from './support/corpus';
+import { collapse, corpusInputFiles } from './support/corpus';
+import { loadTruth, truthDisplayValue, type TruthResponse } from './support/truth';
 
 const def = loadQuestionnaire('msq-2022');
 const truth = loadTruth();

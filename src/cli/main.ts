@@ -2,7 +2,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { builtInQuestionnaires, loadQuestionnaire } from '../core/definition';
+import {
+  builtInQuestionnaires,
+  loadQuestionnaire,
+  parseDefinition,
+  type Definition,
+} from '../core/definition';
 import { importBatch, type BatchResult } from '../core/pipeline';
 import { buildWorkbookPlan } from '../core/plan/build';
 import { TIDY_COLUMNS, tidyTables, type TidyTables } from '../core/tables';
@@ -19,7 +24,8 @@ questionnaires .docx/.txt, Forms exports .xlsx/.csv), flags missing and
 inconsistent answers, and writes tables and a comparison workbook.
 
 Options:
-  --questionnaire ID   questionnaire definition (default msq-2022; known: ${builtInQuestionnaires.join(', ')})
+  --questionnaire ID   questionnaire: a built-in id (default msq-2022; known: ${builtInQuestionnaires.join(', ')})
+                       or a definition file (.json, see docs/architecture.md)
   --out FILE.xlsx      write the comparison workbook; an existing one is merged with this batch
   --replace            with --out: start the workbook afresh instead of merging
   --tables DIR         write responses.csv, answers.csv, issues.csv, import-report.csv
@@ -72,7 +78,7 @@ export async function main(
       throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
     if (!inputs.length) throw new UsageError('no files or folders given');
     if (values.out && !/\.xlsx$/i.test(values.out)) throw new UsageError('--out must name an .xlsx file');
-    const def = loadQuestionnaire(values.questionnaire!);
+    const def = await questionnaire(values.questionnaire!);
     const missing = inputs.filter((p) => !existsSync(p));
     if (missing.length) throw new UsageError(`not found: ${missing.join(', ')}`);
     const paths = await collectPaths(inputs);
@@ -118,6 +124,17 @@ export async function main(
       return EXIT.usage;
     }
     throw e;
+  }
+}
+
+/** A built-in questionnaire by id, or a definition file (JSON) of another questionnaire. */
+async function questionnaire(idOrPath: string): Promise<Definition> {
+  if (!/\.json$/i.test(idOrPath)) return loadQuestionnaire(idOrPath);
+  if (!existsSync(idOrPath)) throw new UsageError(`questionnaire definition not found: ${idOrPath}`);
+  try {
+    return parseDefinition(JSON.parse(await readFile(idOrPath, 'utf8')));
+  } catch (e) {
+    throw new UsageError(`${idOrPath} is not a valid questionnaire definition: ${(e as Error).message}`);
   }
 }
 

@@ -1,35 +1,16 @@
-/** A1 addresses from 0-based row and column indexes. */
-
-export function columnName(column: number): string {
-  let n = column + 1;
-  let name = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    name = String.fromCharCode(65 + rem) + name;
-    n = Math.floor((n - 1) / 26);
-  }
-  return name;
-}
-
-export function cellAddress(row: number, column: number): string {
-  return `${columnName(column)}${row + 1}`;
-}
+/** Office.js addresses, built on the A1 references of the plan (`core/plan/a1`). */
+import { cellRef, columnLetter, rangeRef } from '../core/plan/a1';
 
 /** The address of a block of `rows` × `columns` cells whose top-left cell is (row, column). */
 export function rangeAddress(row: number, column: number, rows: number, columns: number): string {
-  const first = cellAddress(row, column);
-  if (rows === 1 && columns === 1) return first;
-  return `${first}:${cellAddress(row + rows - 1, column + columns - 1)}`;
+  if (rows === 1 && columns === 1) return cellRef(row, column);
+  return rangeRef(row, column, row + rows - 1, column + columns - 1);
 }
 
+/** A whole column (`C:C`). */
 export function columnRange(column: number): string {
-  const name = columnName(column);
+  const name = columnLetter(column);
   return `${name}:${name}`;
-}
-
-/** A sheet name as it appears in a reference: quoted, with quotes doubled. */
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 export interface WorkbookPlace {

@@ -2,8 +2,9 @@
  * What only a live workbook gets: a chart of section scores and the plan's PivotTables, each in its
  * own request so that a host without the feature still gets everything else.
  */
+import { cellRef } from '../core/plan/a1';
 import type { PivotSpec, TableSpec, WorkbookPlan } from '../core/plan/types';
-import { cellAddress, rangeAddress } from './a1';
+import { rangeAddress } from './a1';
 import { supportsExcelApi, type Capabilities } from './capabilities';
 import { describeExcelError } from './errors';
 
@@ -84,7 +85,7 @@ function addSectionChart(context: Excel.RequestContext, src: ChartSource, caps: 
   const chart = ws.charts.add('ColumnClustered', data, 'Columns');
   chart.title.text = 'Yes share by section';
   const right = column + src.table.columns.length + 1;
-  chart.setPosition(cellAddress(row, right), cellAddress(row + 18, right + 8));
+  chart.setPosition(cellRef(row, right), cellRef(row + 18, right + 8));
   if (caps.sheetExtras) {
     chart.axes.categoryAxis.setCategoryNames(
       ws.getRange(rangeAddress(row + 1, column + src.labelColumn, rows, 1)),
@@ -100,7 +101,7 @@ function addPivot(context: Excel.RequestContext, plan: WorkbookPlan, spec: Pivot
   const pivot = host.pivotTables.add(
     spec.name,
     book.tables.getItem(spec.sourceTable),
-    host.getRange(cellAddress(spec.origin.row, spec.origin.column)),
+    host.getRange(cellRef(spec.origin.row, spec.origin.column)),
   );
   const field = (name: string) => pivot.hierarchies.getItem(name);
   for (const name of spec.rows) pivot.rowHierarchies.add(field(name));

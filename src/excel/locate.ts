@@ -1,6 +1,7 @@
 /** Where an issue points in a plan's workbook: the answer (or response) its row links to. */
+import { cellRef } from '../core/plan/a1';
 import type { WorkbookPlan } from '../core/plan/types';
-import { cellAddress, parsePlace, type WorkbookPlace } from './a1';
+import { parsePlace, type WorkbookPlace } from './a1';
 
 const indexes = new WeakMap<WorkbookPlan, Map<string, WorkbookPlace>>();
 
@@ -33,7 +34,7 @@ function buildIndex(plan: WorkbookPlan): Map<string, WorkbookPlace> {
         const place = target ? parsePlace(target) : undefined;
         index.set(
           key,
-          place ?? { sheet: sheet.name, address: cellAddress(table.origin.row + 1 + r, table.origin.column) },
+          place ?? { sheet: sheet.name, address: cellRef(table.origin.row + 1 + r, table.origin.column) },
         );
       });
     }

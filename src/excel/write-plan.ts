@@ -3,8 +3,9 @@
  * rejects requests over 5 MB); text formats go down before values, values before tables and
  * formats, and optional features run only where the requirement set is supported.
  */
+import { cellRef } from '../core/plan/a1';
 import type { ConditionalFormat, SheetSpec, TableSpec, WorkbookPlan } from '../core/plan/types';
-import { cellAddress, columnRange, rangeAddress } from './a1';
+import { columnRange, rangeAddress } from './a1';
 import { detectCapabilities, type Capabilities } from './capabilities';
 import { blockGrid, cssColor, tableSlice, widthInPoints, type CellGrid } from './cells';
 import { toWorkbookError } from './errors';
@@ -260,7 +261,7 @@ function formatOps(spec: SheetSpec, caps: Capabilities, sheet: SheetOf, op: OpSi
       }
       const hyperlink = toHyperlink(link.target, table.rows[link.row]?.[link.column]);
       if (!hyperlink) continue;
-      const address = cellAddress(row + 1 + link.row, column + link.column);
+      const address = cellRef(row + 1 + link.row, column + link.column);
       op(step, jsonBytes(hyperlink), () => (ws().getRange(address).hyperlink = hyperlink));
     }
   }

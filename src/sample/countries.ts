@@ -1,11 +1,12 @@
 import worldCountries from 'world-countries';
+import { standardName } from '../core/countries';
 
 /** Which writing system a respondent may fall back to for names and answers. */
 export type Script = 'latin' | 'cyrillic' | 'arabic';
 
 export interface SampleCountry {
   iso3: string;
-  /** The name the UN uses ("Viet Nam", "Türkiye", "Côte d'Ivoire"). */
+  /** The standard name of the core: the UN designation ("Viet Nam", "Côte d'Ivoire"), else the common name. */
   unName: string;
   commonName: string;
   officialName: string;
@@ -18,31 +19,6 @@ export interface SampleCountry {
   /** A name in a national non-Latin script, where one exists. */
   nativeName?: { script: Script; name: string };
 }
-
-// UN designations that differ from the common English names of world-countries.
-const unNames: Record<string, string> = {
-  BOL: 'Bolivia (Plurinational State of)',
-  BRN: 'Brunei Darussalam',
-  CIV: "Côte d'Ivoire",
-  COD: 'Democratic Republic of the Congo',
-  COG: 'Congo',
-  CPV: 'Cabo Verde',
-  FSM: 'Micronesia (Federated States of)',
-  GBR: 'United Kingdom of Great Britain and Northern Ireland',
-  GMB: 'Gambia',
-  IRN: 'Iran (Islamic Republic of)',
-  KOR: 'Republic of Korea',
-  LAO: "Lao People's Democratic Republic",
-  MDA: 'Republic of Moldova',
-  PRK: "Democratic People's Republic of Korea",
-  RUS: 'Russian Federation',
-  SYR: 'Syrian Arab Republic',
-  TZA: 'United Republic of Tanzania',
-  USA: 'United States of America',
-  VEN: 'Venezuela (Bolivarian Republic of)',
-  VNM: 'Viet Nam',
-  STP: 'Sao Tome and Principe',
-};
 
 // How respondents also write some names.
 const informalNames: Record<string, string[]> = {
@@ -100,7 +76,7 @@ export const sampleCountries: readonly SampleCountry[] = worldCountries
     const languages = Object.keys(c.languages ?? {});
     return {
       iso3: c.cca3,
-      unName: unNames[c.cca3] ?? c.name.common,
+      unName: standardName(c),
       commonName: c.name.common,
       officialName: c.name.official,
       tld: c.tld[0].replace(/^\./, ''),

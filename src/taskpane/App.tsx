@@ -92,55 +92,64 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
     [batch],
   );
 
-  const startTask = (state: Busy) => {
+  /** Runs a task with its progress state; a cancelled or failed task ends with a notice saying so. */
+  const runTask = async (
+    state: Busy,
+    work: (signal: AbortSignal) => Promise<void>,
+    cancelled: { title: string; text: string },
+    failed: string,
+  ) => {
     const controller = new AbortController();
     abort.current = controller;
     setBusy(state);
     setNotice(null);
-    return controller.signal;
-  };
-
-  const doImport = async () => {
-    const signal = startTask({ kind: 'reading', done: 0, total: pending.length, file: '' });
     try {
-      let carried = reviews;
-      if (host.readReviews) carried = mergeReviews(await host.readReviews(), reviews, edited.current);
-      const files = await readAll(pending);
-      const previous =
-        batch || carried.size ? { responses: batch?.responses ?? [], reviews: carried } : undefined;
-      const result = await runImport({
-        files,
-        previous,
-        signal,
-        onProgress: (p) => setBusy({ kind: 'reading', ...p }),
-      });
-      setBatch(result);
-      setReviews(result.reviews);
-      setImportedAt(now().toISOString());
-      setPending([]);
-      setSelected(undefined);
-      setLocation(undefined);
-      const rejected = result.reports.filter((r) => r.status === 'rejected').length;
-      setNotice({
-        intent: rejected ? 'warning' : 'success',
-        title: 'Import finished',
-        text:
-          `${files.length - rejected} of ${files.length} file${files.length === 1 ? '' : 's'} read; ` +
-          `${result.responses.length} responses and ${result.issues.length} issues in all.` +
-          (rejected
-            ? ` ${rejected} file${rejected === 1 ? ' was' : 's were'} rejected: see the import report.`
-            : ''),
-      });
+      await work(controller.signal);
     } catch (e) {
       setNotice(
-        isAbort(e)
-          ? { intent: 'info', title: 'Import cancelled', text: 'Nothing was changed.' }
-          : { intent: 'error', title: 'Import failed', text: message(e) },
+        isAbort(e) ? { intent: 'info', ...cancelled } : { intent: 'error', title: failed, text: message(e) },
       );
     } finally {
       setBusy(null);
     }
   };
+
+  const doImport = () =>
+    runTask(
+      { kind: 'reading', done: 0, total: pending.length, file: '' },
+      async (signal) => {
+        let carried = reviews;
+        if (host.readReviews) carried = mergeReviews(await host.readReviews(), reviews, edited.current);
+        const files = await readAll(pending);
+        const previous =
+          batch || carried.size ? { responses: batch?.responses ?? [], reviews: carried } : undefined;
+        const result = await runImport({
+          files,
+          previous,
+          signal,
+          onProgress: (p) => setBusy({ kind: 'reading', ...p }),
+        });
+        setBatch(result);
+        setReviews(result.reviews);
+        setImportedAt(now().toISOString());
+        setPending([]);
+        setSelected(undefined);
+        setLocation(undefined);
+        const rejected = result.reports.filter((r) => r.status === 'rejected').length;
+        setNotice({
+          intent: rejected ? 'warning' : 'success',
+          title: 'Import finished',
+          text:
+            `${files.length - rejected} of ${files.length} file${files.length === 1 ? '' : 's'} read; ` +
+            `${result.responses.length} responses and ${result.issues.length} issues in all.` +
+            (rejected
+              ? ` ${rejected} file${rejected === 1 ? ' was' : 's were'} rejected: see the import report.`
+              : ''),
+        });
+      },
+      { title: 'Import cancelled', text: 'Nothing was changed.' },
+      'Import failed',
+    );
 
   const makePlan = (): WorkbookPlan =>
     buildWorkbookPlan({
@@ -152,26 +161,18 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
       importedAt,
     });
 
-  const withPlan = async (
-    label: string,
-    work: (plan: WorkbookPlan, signal: AbortSignal) => Promise<Notice>,
-  ) => {
-    const signal = startTask({ kind: 'writing', label });
-    try {
-      await nextFrame(); // let the progress bar paint before the plan is built
-      const plan = makePlan();
-      setNotice(await work(plan, signal));
-      setLastPlan(plan);
-    } catch (e) {
-      setNotice(
-        isAbort(e)
-          ? { intent: 'info', title: 'Stopped', text: 'The workbook may be partly written; build it again.' }
-          : { intent: 'error', title: 'The workbook could not be written', text: message(e) },
-      );
-    } finally {
-      setBusy(null);
-    }
-  };
+  const withPlan = (label: string, work: (plan: WorkbookPlan, signal: AbortSignal) => Promise<Notice>) =>
+    runTask(
+      { kind: 'writing', label },
+      async (signal) => {
+        await nextFrame(); // let the progress bar paint before the plan is built
+        const plan = makePlan();
+        setNotice(await work(plan, signal));
+        setLastPlan(plan);
+      },
+      { title: 'Stopped', text: 'The workbook may be partly written; build it again.' },
+      'The workbook could not be written',
+    );
 
   const build = host.buildInWorkbook
     ? () =>

@@ -1,17 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { loadQuestionnaire } from '../core/definition';
 import { buildWorkbookPlan, type ReviewEntry } from '../core/plan/build';
 import type { WorkbookPlan } from '../core/plan/types';
-import { batchFromTruth, type Batch, type TruthFile } from './bench-data';
+import { batchFromTruth, loadTruth, type Batch } from '../../test/support/truth';
 import { readWorkbookState } from './read-back';
 import { renderXlsx } from './render';
 
 const def = loadQuestionnaire('msq-2022');
-const truth = JSON.parse(
-  readFileSync(resolve(__dirname, '../../../shared/corpus/msq-2022/truth/responses.json'), 'utf8'),
-) as TruthFile;
+const truth = loadTruth();
 
 /** The corpus, with every optional field and awkward text somewhere in it. */
 function awkwardBatch(): Batch {

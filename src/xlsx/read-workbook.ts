@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { parseRangeRef } from '../core/plan/a1';
+import { columnIndex, parseRangeRef } from '../core/plan/a1';
 import type { CellValue } from '../core/plan/types';
 import { attributes, elements, stringItemText, textValue } from './read-xml';
 
@@ -52,16 +52,6 @@ async function relationships(
     type: r.Type ?? '',
     target: r.TargetMode === 'External' ? r.Target : resolvePath(part, r.Target ?? ''),
   }));
-}
-
-function cellColumn(ref: string): number {
-  let column = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code < 65 || code > 90) break;
-    column = column * 26 + (code - 64);
-  }
-  return column - 1;
 }
 
 /**
@@ -151,7 +141,7 @@ export class WorkbookReader {
       let column = -1;
       for (const cell of rowMatch[2].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
         const ref = attr(cell[1], 'r');
-        column = ref ? cellColumn(ref) : column + 1;
+        column = ref ? columnIndex(ref) : column + 1;
         if (column < range.left || column > range.right) continue;
         target[column - range.left] = cellValue(attr(cell[1], 't'), cell[2] ?? '', strings);
       }

@@ -1,17 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import { countryFacts } from '../core/countries';
 import { loadQuestionnaire } from '../core/definition';
 import { buildWorkbookPlan } from '../core/plan/build';
-import { batchFromTruth, type TruthFile } from './bench-data';
+import { batchFromTruth, loadTruth } from '../../test/support/truth';
 import { renderXlsx } from './render';
 
-const truthFile = resolve(__dirname, '../../../shared/corpus/msq-2022/truth/responses.json');
 const def = loadQuestionnaire('msq-2022');
-const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as TruthFile;
+const truth = loadTruth();
 
 /** What the workbook says, read with JSZip and regular expressions only (not the product's reader). */
 interface Part {
@@ -94,11 +93,9 @@ const rowsOf = (ref: string) => {
 
 /** The truth's own figures: share of Yes by country and section over current responses that record choices. */
 function expectedPivot(): Map<string, number> {
-  const superseded = new Set(
-    truth.responses.filter((t) => t.supersedes).map((t) => `${t.file}/${t.supersedes}`),
-  );
+  const superseded = new Set(truth.filter((t) => t.supersedes).map((t) => `${t.file}/${t.supersedes}`));
   const sums = new Map<string, [number, number]>();
-  for (const t of truth.responses) {
+  for (const t of truth) {
     if (superseded.has(`${t.file}/${t.response_id}`) || !t.choices_recorded) continue;
     for (const q of def.questions) {
       if (q.type !== 'single' || !q.options?.includes('Yes') || !q.options.includes('No')) continue;

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { loadQuestionnaire } from '../core/definition';
 import { buildWorkbookPlan } from '../core/plan/build';
-import { makeResponse } from '../core/plan/testing';
+import { makeResponse } from '../../test/support/fixtures';
 import { renderXlsx } from './render';
 
 const def = loadQuestionnaire('msq-2022');

@@ -12,7 +12,8 @@ import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CORPUS_FILES, loadTruth, SEED_FILE } from '../support/corpus';
+import { CORPUS_FILES, SEED_FILE } from '../support/corpus';
+import { loadTruth } from '../support/truth';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');

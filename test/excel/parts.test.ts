@@ -1,4 +1,5 @@
-import { cellAddress, columnName, parsePlace, rangeAddress } from '../../src/excel/a1';
+import { cellRef as cellAddress, columnLetter as columnName } from '../../src/core/plan/a1';
+import { parsePlace, rangeAddress } from '../../src/excel/a1';
 import { looksLikeFormula, tableSlice } from '../../src/excel/cells';
 import { describeExcelError, toWorkbookError } from '../../src/excel/errors';
 import { jsonBytes, RequestBatcher, sliceBySize, utf8Bytes } from '../../src/excel/payload';

@@ -1,12 +1,12 @@
 import { loadQuestionnaire } from '../definition';
 import type { Issue, Response } from '../model';
 import { importBatch, type BatchResult } from '../pipeline';
-import { collapse, corpusInputFiles, loadTruth } from '../../../test/support/corpus';
+import { collapse, corpusInputFiles } from '../../../test/support/corpus';
+import { loadTruth, responseFromTruth, type TruthResponse } from '../../../test/support/truth';
 import { resolveDuplicates, runChecks } from '.';
-import { responseFromTruth, type TruthEntry } from './test-support';
 
 const def = loadQuestionnaire('msq-2022');
-const truth = loadTruth() as TruthEntry[];
+const truth = loadTruth();
 const TRUTH_CODES = new Set([
   'required-missing',
   'yes-without-followup',
@@ -28,13 +28,13 @@ interface Score {
 }
 
 const pair = (rule: string, q: string) => `${rule}:${q}`;
-const valueOf = (t: TruthEntry, q: string) => {
+const valueOf = (t: TruthResponse, q: string) => {
   const v = t.answers[q]?.value ?? '';
   return collapse(Array.isArray(v) ? v.join('; ') : v).toLowerCase();
 };
 
 /** Value rules judge the text alone, so one value cannot be both an issue and not one. */
-function contradictedByTruth(t: TruthEntry, rule: string, q: string): boolean {
+function contradictedByTruth(t: TruthResponse, rule: string, q: string): boolean {
   if (rule !== 'placeholder-answer' && rule !== 'invalid-email') return false;
   const v = valueOf(t, q);
   return truth.some((other) =>
@@ -47,7 +47,7 @@ function contradictedByTruth(t: TruthEntry, rule: string, q: string): boolean {
   );
 }
 
-function score(find: (t: TruthEntry) => Response | undefined, issues: Issue[]): Score {
+function score(find: (t: TruthResponse) => Response | undefined, issues: Issue[]): Score {
   const s: Score = { expected: 0, found: 0, missed: [], spurious: [], contradicted: [] };
   for (const t of truth) {
     const r = find(t);
@@ -114,7 +114,7 @@ describe('checks over the MSQ 2022 corpus, through the import pipeline', () => {
     result = await importBatch(corpusInputFiles(), def);
   });
   // Export rows are found by their ID (the .csv twin of the .xlsx is kept once); other files hold one response.
-  const find = (t: TruthEntry) =>
+  const find = (t: TruthResponse) =>
     t.format === 'export'
       ? result.responses.find((r) => r.format === 'export' && r.responseId === t.response_id)
       : result.responses.find((r) => r.sourceFile === t.file);
@@ -160,7 +160,7 @@ describe('checks over the MSQ 2022 corpus, through the import pipeline', () => {
 describe('checks over the MSQ 2022 corpus, from the truth answers', () => {
   const responses = resolveDuplicates(truth.map((t) => responseFromTruth(t, def)));
   const issues = runChecks(responses, def);
-  const find = (t: TruthEntry) =>
+  const find = (t: TruthResponse) =>
     responses.find((r) => r.sourceFile === t.file && r.responseId === t.response_id);
 
   it('raises every expected issue and none outside expected ∪ allowed', () => {

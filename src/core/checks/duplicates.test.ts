@@ -1,7 +1,7 @@
 import { loadQuestionnaire } from '../definition';
 import type { CountryInfo, Response } from '../model';
 import { resolveDuplicates, runChecks } from '.';
-import { completeAnswers, handBuilt, withRules } from './test-support';
+import { completeAnswers, handBuilt, withRules } from '../../../test/support/fixtures';
 
 const def = loadQuestionnaire('msq-2022');
 const answers = completeAnswers(def);

@@ -1,6 +1,6 @@
 import { loadQuestionnaire } from '../definition';
 import { runChecks } from '.';
-import { completeAnswers, handBuilt, withRules } from './test-support';
+import { completeAnswers, handBuilt, withRules, yesFrom } from '../../../test/support/fixtures';
 
 const def = loadQuestionnaire('msq-2022');
 const complete = completeAnswers(def);
@@ -58,13 +58,7 @@ describe('followup-without-yes', () => {
       { choicesRecorded: false, format: 'forms-text' },
     );
     r.answers.Q38 = { questionId: 'Q38', value: '', status: 'not-recorded' };
-    r.answers.Q40 = {
-      questionId: 'Q40',
-      value: 'Yes',
-      status: 'inferred',
-      choices: ['Yes'],
-      basis: 'Q41 gives details',
-    };
+    r.answers.Q40 = yesFrom('Q40', 'Q41');
     expect(runChecks([r], followUps)).toEqual([]);
   });
 });

@@ -1,25 +1,21 @@
 import { loadQuestionnaire, type Definition } from '../definition';
 import { issueKey } from '../model';
 import { RULES, resolveDuplicates, runChecks } from '.';
-import { completeAnswers, handBuilt } from './test-support';
+import { completeAnswers, formsPage, handBuilt } from '../../../test/support/fixtures';
 
 const def = loadQuestionnaire('msq-2022');
 const complete = completeAnswers(def);
 /** Two responses with a few problems each, one of them from a Forms page. */
 function batch() {
-  const forms = handBuilt(
+  const forms = formsPage(
     def,
     { ...complete, Q3: '', Q9: 'N/A' },
     {
       responseId: '31',
       sourceFile: '031_cog.txt',
-      format: 'forms-text',
-      choicesRecorded: false,
       country: { iso3: 'COG', name: 'Congo', source: 'answer', written: 'Congo', region: '', subregion: '' },
     },
   );
-  for (const q of def.questions.filter((q) => q.type !== 'text'))
-    forms.answers[q.id] = { questionId: q.id, value: '', status: 'not-recorded' };
   const word = handBuilt(
     def,
     { ...complete, Q5: 'see above', Q36: 'Yes', Q38: 'No', Q39: 'There is no such law' },

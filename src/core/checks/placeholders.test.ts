@@ -1,6 +1,6 @@
 import { loadQuestionnaire } from '../definition';
 import { runChecks } from '.';
-import { completeAnswers, handBuilt, withRules } from './test-support';
+import { completeAnswers, handBuilt, withRules } from '../../../test/support/fixtures';
 
 const def = loadQuestionnaire('msq-2022');
 const complete = completeAnswers(def);

@@ -1,7 +1,7 @@
 import { loadQuestionnaire } from '../definition';
 import { runChecks } from '.';
 import { EXCEL_CELL_LIMIT } from './quality';
-import { completeAnswers, handBuilt, withRules } from './test-support';
+import { completeAnswers, handBuilt, withRules } from '../../../test/support/fixtures';
 
 const def = loadQuestionnaire('msq-2022');
 const complete = completeAnswers(def);

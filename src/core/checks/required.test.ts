@@ -1,6 +1,6 @@
 import { loadQuestionnaire } from '../definition';
 import { runChecks } from '.';
-import { completeAnswers, handBuilt, withRules } from './test-support';
+import { completeAnswers, formsPage, handBuilt, withRules, yesFrom } from '../../../test/support/fixtures';
 
 const def = loadQuestionnaire('msq-2022');
 const complete = completeAnswers(def);
@@ -37,16 +37,8 @@ describe('required-missing', () => {
   });
 
   it('does not guess where the file does not record the parent choice', () => {
-    const r = handBuilt(def, { ...complete }, { format: 'forms-text', choicesRecorded: false });
-    for (const q of def.questions.filter((q) => q.type !== 'text'))
-      r.answers[q.id] = { questionId: q.id, value: '', status: 'not-recorded' };
-    r.answers.Q14 = {
-      questionId: 'Q14',
-      value: 'Yes',
-      status: 'inferred',
-      choices: ['Yes'],
-      basis: 'Q15 gives details',
-    };
+    const r = formsPage(def, { ...complete });
+    r.answers.Q14 = yesFrom('Q14', 'Q15');
     r.answers.Q15 = { questionId: 'Q15', value: 'Ms. A. Tamm', status: 'answered' };
     const issues = runChecks([r], def).filter(
       (i) => i.rule === 'required-missing' || i.rule.includes('followup'),

@@ -1,29 +1,15 @@
 import { loadQuestionnaire } from '../definition';
 import { runChecks } from '.';
-import { completeAnswers, handBuilt, withRules } from './test-support';
+import { completeAnswers, formsPage, handBuilt, withRules, yesFrom } from '../../../test/support/fixtures';
 
 const def = loadQuestionnaire('msq-2022');
 const choiceQuestions = def.questions.filter((q) => q.type !== 'text');
 
 describe('selection-not-recorded', () => {
   it('raises one response-level issue counting inferred and unknown choices', () => {
-    const r = handBuilt(def, completeAnswers(def), { format: 'forms-text', choicesRecorded: false });
-    for (const q of choiceQuestions)
-      r.answers[q.id] = { questionId: q.id, value: '', status: 'not-recorded' };
-    r.answers.Q14 = {
-      questionId: 'Q14',
-      value: 'Yes',
-      status: 'inferred',
-      choices: ['Yes'],
-      basis: 'Q15 gives details',
-    };
-    r.answers.Q38 = {
-      questionId: 'Q38',
-      value: 'Yes',
-      status: 'inferred',
-      choices: ['Yes'],
-      basis: 'Q39 gives details',
-    };
+    const r = formsPage(def, completeAnswers(def));
+    r.answers.Q14 = yesFrom('Q14', 'Q15');
+    r.answers.Q38 = yesFrom('Q38', 'Q39');
     const issues = runChecks([r], withRules(def, 'selection-not-recorded'));
     expect(issues).toHaveLength(1);
     expect(issues[0].questionId).toBe('');

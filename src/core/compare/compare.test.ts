@@ -1,5 +1,5 @@
 import { loadQuestionnaire } from '../definition';
-import { makeIssue, makeResponse } from '../plan/testing';
+import { makeIssue, makeResponse } from '../../../test/support/fixtures';
 import {
   allRegions,
   completeness,

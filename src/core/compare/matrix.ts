@@ -20,7 +20,7 @@ export type MatrixCellKind =
 export const matrixLabels = {
   yes: 'Yes',
   no: 'No',
-  inferredYes: 'Yes (inferred)',
+  inferred: 'Yes (inferred)',
   inferredNo: 'No (inferred)',
   notRecorded: 'not recorded',
   missing: 'missing',
@@ -40,7 +40,7 @@ export function matrixCell(q: Question, answer: Answer | undefined): MatrixCell 
     return { kind: 'not-applicable', display: matrixLabels.notApplicable };
   if (answer.status === 'not-recorded') return { kind: 'not-recorded', display: matrixLabels.notRecorded };
   if (answer.status === 'inferred') {
-    if (answer.value === 'Yes') return { kind: 'inferred-yes', display: matrixLabels.inferredYes };
+    if (answer.value === 'Yes') return { kind: 'inferred-yes', display: matrixLabels.inferred };
     if (answer.value === 'No') return { kind: 'inferred-no', display: matrixLabels.inferredNo };
     return { kind: 'inferred', display: `${excerpt(answer.value, excerptLength - 11)} (inferred)` };
   }

@@ -7,3 +7,4 @@ export type { CountryMatch } from './names';
 export { matchCountry } from './names';
 export { inferCountry } from './infer';
 export { countryFacts } from './regions';
+export { standardName } from './data';

@@ -29,13 +29,25 @@ export function placeLink(sheet: string, row: number, column: number): string {
   return `#${quoteSheet(sheet)}!${cellRef(row, column)}`;
 }
 
+/**
+ * The 0-based column of a reference from its leading capital letters (`C` and `C7` give 2); the
+ * letters end at the first other character.
+ */
+export function columnIndex(ref: string): number {
+  let column = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  return column - 1;
+}
+
 /** Parses `A1` into 0-based row and column. */
 export function parseCellRef(ref: string): { row: number; column: number } | undefined {
   const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref.trim());
   if (!m) return undefined;
-  let column = 0;
-  for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, column: column - 1 };
+  return { row: Number(m[2]) - 1, column: columnIndex(m[1].toUpperCase()) };
 }
 
 /** Parses `A1:C9` (or a single cell) into 0-based bounds. */

@@ -3,7 +3,7 @@ import { responseKey } from '../model';
 import { parseCellRef } from './a1';
 import { buildWorkbookPlan, type PlanInput, type ReviewEntry } from './build';
 import { answerHeaders, issueHeaders, responseHeaders } from './columns';
-import { makeIssue, makeResponse } from './testing';
+import { makeIssue, makeResponse } from '../../../test/support/fixtures';
 import type { SheetSpec, TableSpec, WorkbookPlan } from './types';
 
 const def = loadQuestionnaire('msq-2022');

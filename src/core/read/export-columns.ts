@@ -94,7 +94,8 @@ function questionScore({ key: h, unnumbered }: HeaderKeys, k: QuestionKeys): num
  * skips a question, an extra column skips a header.
  */
 export function matchExportColumns(headers: string[], def: Definition): ColumnMap {
-  const keys = headers.slice(0, MAX_COLUMNS).map((header): HeaderKeys => {
+  // Array.from, not map: a sheet row can be a sparse array, and map would keep its holes.
+  const keys = Array.from(headers.slice(0, MAX_COLUMNS), (header = ''): HeaderKeys => {
     const key = headerKey(header);
     return { key, unnumbered: key.replace(/\s?\d+$/, '') };
   });
@@ -122,7 +123,7 @@ export function matchExportColumns(headers: string[], def: Definition): ColumnMa
       best[i * w + j] = s > 0 ? Math.max(skip, s + best[(i + 1) * w + j + 1]) : skip;
     }
 
-  const roles: ColumnRole[] = headers.map((header) => ({ kind: 'extra', header }));
+  const roles: ColumnRole[] = Array.from(headers, (header = '') => ({ kind: 'extra', header }));
   const found = new Set<string>();
   const metaFields = new Set<MetaField>();
   for (let i = 0, j = 0; i < n && j < m;) {

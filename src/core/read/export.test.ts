@@ -1,9 +1,9 @@
-/* eslint-disable no-restricted-imports -- the tests read the shared corpus from disk */
-import fs from 'fs';
-import path from 'path';
 import ExcelJS from 'exceljs';
 import { loadQuestionnaire, type Question } from '../definition';
 import type { RawAnswer, RawResponse } from '../model';
+import { collapse, corpusFile, loadFile } from '../../../test/support/corpus';
+import { FORMS_EXPORT_META_HEADERS } from '../../../test/support/forms-export';
+import { loadTruth, writtenAnswers, type TruthAnswer, type TruthResponse } from '../../../test/support/truth';
 import { ReadError } from './errors';
 import { matchExportColumns } from './export-columns';
 import { readExportCsv } from './export-csv';
@@ -11,35 +11,9 @@ import { readExportXlsx } from './export-xlsx';
 import { parseTime, readExportRows, toAnswer, type ExportCell } from './export';
 import { decodeText } from './decode';
 
-const shared = path.resolve(__dirname, '../../../../shared');
-const files = path.join(shared, 'corpus/msq-2022/files');
 const def = loadQuestionnaire('msq-2022');
 const question = (id: string) => def.questions.find((q) => q.id === id)!;
-
-interface TruthAnswer {
-  value: string | string[];
-  other?: string;
-}
-interface Truth {
-  response_id: string;
-  file: string;
-  format: string;
-  /** What the file says for the country question; the truth's Q1 may be inferred from other answers. */
-  country_written: string;
-  answers: Record<string, TruthAnswer>;
-}
-const exportTruth: Truth[] = (
-  JSON.parse(fs.readFileSync(path.join(shared, 'corpus/msq-2022/truth/responses.json'), 'utf8'))
-    .responses as Truth[]
-).filter((t) => t.format === 'export');
-
-const collapse = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-
-/** The truth's answers as the file holds them. */
-const written = (t: Truth): Record<string, TruthAnswer> => ({
-  ...t.answers,
-  Q1: { value: t.country_written },
-});
+const exportTruth = loadTruth().filter((t) => t.format === 'export');
 
 /** The truth's answer in the reader's terms. */
 function expectedAnswer(q: Question, t: TruthAnswer): RawAnswer {
@@ -56,7 +30,7 @@ function comparable(a: RawAnswer | undefined): RawAnswer | undefined {
 }
 
 /** Compares every answer cell; returns the cells that differ. */
-function differences(responses: RawResponse[], truth: Truth[]): string[] {
+function differences(responses: RawResponse[], truth: TruthResponse[]): string[] {
   const byId = new Map(responses.map((r) => [r.responseId, r]));
   const diffs: string[] = [];
   for (const t of truth) {
@@ -65,7 +39,7 @@ function differences(responses: RawResponse[], truth: Truth[]): string[] {
       diffs.push(`${t.response_id}: missing`);
       continue;
     }
-    for (const [id, answer] of Object.entries(written(t))) {
+    for (const [id, answer] of Object.entries(writtenAnswers(t, def))) {
       const want = expectedAnswer(question(id), answer);
       const got = comparable(r.answers[id]);
       if (JSON.stringify(got) !== JSON.stringify(want))
@@ -82,13 +56,8 @@ describe('the Forms export of the corpus', () => {
   let fromXlsx: RawResponse[];
 
   beforeAll(async () => {
-    fromCsv = readExportCsv(
-      decodeText(new Uint8Array(fs.readFileSync(path.join(files, 'forms-export.csv')))).text,
-      def,
-    ).responses;
-    fromXlsx = (
-      await readExportXlsx(new Uint8Array(fs.readFileSync(path.join(files, 'forms-export.xlsx'))), def)
-    ).responses;
+    fromCsv = readExportCsv(decodeText(loadFile(corpusFile('forms-export.csv')).bytes).text, def).responses;
+    fromXlsx = (await readExportXlsx(loadFile(corpusFile('forms-export.xlsx')).bytes, def)).responses;
   });
 
   it('reads every row of the truth, with the IDs in file order', () => {
@@ -127,7 +96,7 @@ describe('the Forms export of the corpus', () => {
 
 /** A Forms-like export of truth rows, written independently of the reader. */
 function exportRows(
-  truth: Truth[],
+  truth: TruthResponse[],
   headers: string[],
   columnOf: (i: number) => string | undefined,
 ): string[][] {
@@ -140,7 +109,7 @@ function exportRows(
         if (i === 1) return `3/${k + 1}/21 9:0${k % 10}:00`;
         if (i === 2) return `3/${k + 1}/21 17:30:00`;
         if (!id) return i === 3 ? 'anonymous' : '';
-        const a = written(t)[id];
+        const a = writtenAnswers(t, def)[id];
         if (Array.isArray(a.value)) return a.value.map((v) => `${v};`).join('');
         return a.other || (a.value as string);
       }),
@@ -149,12 +118,7 @@ function exportRows(
 }
 
 const fullHeaders = [
-  'ID',
-  'Start time',
-  'Completion time',
-  'Email',
-  'Name',
-  'Last modified time',
+  ...FORMS_EXPORT_META_HEADERS,
   ...def.questions.map((q) => (q.subLabel ? `${q.text} ${q.subLabel}` : q.text)),
 ];
 const fullColumnOf = (i: number) => (i >= 6 ? def.questions[i - 6].id : undefined);
@@ -358,5 +322,13 @@ describe('export files in other shapes', () => {
     expect([first.startTime, first.durationSeconds]).toEqual(['2021-03-01T09:00:00', 5400]);
     expect(read.responses[1].answers.Q7).toEqual({ text: 'first line\nsecond line' });
     expect(differences(read.responses.slice(2), truth.slice(2))).toEqual([]);
+  });
+});
+
+describe('a workbook of another questionnaire', () => {
+  it('is rejected as not a response, also when its header row has holes', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = ['Question', , 'Answer', , , 'Comment'] as string[];
+    expect(matchExportColumns(sparse, def).matched).toBe(0);
   });
 });

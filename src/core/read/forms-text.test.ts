@@ -1,36 +1,14 @@
-/* eslint-disable no-restricted-imports -- the tests read the shared corpus from disk */
-import fs from 'fs';
-import path from 'path';
 import fc from 'fast-check';
 import { loadQuestionnaire } from '../definition';
+import { corpusFile, readText, SEED_FILE } from '../../../test/support/corpus';
+import { answerMismatches, loadTruth } from '../../../test/support/truth';
 import { ReadError } from './errors';
 import { looksLikeFormsText, parseDuration, readFormsText } from './forms-text';
 import { looksLikeWordText } from './word';
 
-const shared = path.resolve(__dirname, '../../../../shared');
-const files = path.join(shared, 'corpus/msq-2022/files');
-const seedPath = path.join(shared, 'seed/000_a61f6b65a0a42cc9.txt');
-
-interface TruthAnswer {
-  value: string | string[];
-  other?: string;
-}
-interface Truth {
-  response_id: string;
-  file: string;
-  format: string;
-  /** What the file says for the country question; the truth's Q1 value may be inferred. */
-  country_written: string;
-  answers: Record<string, TruthAnswer>;
-}
-
-const truth: Truth[] = JSON.parse(
-  fs.readFileSync(path.join(shared, 'corpus/msq-2022/truth/responses.json'), 'utf8'),
-).responses;
+const truth = loadTruth();
 const def = loadQuestionnaire('msq-2022');
-const read = (file: string) => new TextDecoder('utf-8').decode(fs.readFileSync(file)).replace(/^\ufeff/, '');
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
-const seed = read(seedPath);
+const seed = readText(SEED_FILE);
 const formsTruth = truth.filter((t) => t.format === 'forms-text');
 
 describe('readFormsText on the corpus', () => {
@@ -39,7 +17,7 @@ describe('readFormsText on the corpus', () => {
   });
 
   it.each(formsTruth.map((t) => [t.file, t] as const))('%s matches the truth', (file, t) => {
-    const text = read(path.join(files, file));
+    const text = readText(corpusFile(file));
     expect(looksLikeFormsText(text, def)).toBe(true);
     expect(looksLikeWordText(text, def)).toBe(false);
     const r = readFormsText(text, def);
@@ -47,20 +25,12 @@ describe('readFormsText on the corpus', () => {
     expect(r.choicesRecorded).toBe(false);
     expect(r.responseId).toBe(t.response_id);
     expect(Object.keys(r.answers).sort()).toEqual(Object.keys(t.answers).sort());
-    const mismatches: string[] = [];
-    for (const q of def.questions) {
-      const want = t.answers[q.id];
-      const got = r.answers[q.id];
-      if (q.type === 'text') {
-        const written = q.format === 'country' ? t.country_written : String(want.value);
-        if (collapse(got.text ?? '<none>') !== collapse(written)) mismatches.push(q.id);
-      } else if (q.otherOption && want.other) {
-        if (JSON.stringify(got) !== JSON.stringify({ selected: [q.otherOption], other: want.other }))
-          mismatches.push(q.id);
-      } else if (got.selected !== undefined || got.other !== undefined || got.text !== undefined) {
-        mismatches.push(q.id);
-      }
-    }
+    // The page shows only the typed text of an "Other" option, never which option was chosen.
+    const mismatches = answerMismatches(r, t, def, (q, got, want) =>
+      q.otherOption && want.other
+        ? JSON.stringify(got) === JSON.stringify({ selected: [q.otherOption], other: want.other })
+        : got.selected === undefined && got.other === undefined && got.text === undefined,
+    );
     expect(mismatches).toEqual([]);
   });
 });

@@ -1,64 +1,37 @@
 /* eslint-disable no-restricted-imports -- the tests read the shared corpus from disk */
 import fs from 'fs';
-import path from 'path';
 import { CheckBox, Document, Packer, Paragraph, TextRun } from 'docx';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { loadQuestionnaire } from '../definition';
 import type { RawResponse } from '../model';
+import { corpusFile, utf8Text } from '../../../test/support/corpus';
+import { answerMismatches, loadTruth, type TruthResponse } from '../../../test/support/truth';
 import { docxToText } from './docx';
 import { ReadError } from './errors';
 import { looksLikeFormsText } from './forms-text';
 import { looksLikeWordText, readWordText } from './word';
 
-const shared = path.resolve(__dirname, '../../../../shared');
-const files = path.join(shared, 'corpus/msq-2022/files');
-
-interface TruthAnswer {
-  value: string | string[];
-  other?: string;
-}
-interface Truth {
-  file: string;
-  format: string;
-  country_written: string;
-  answers: Record<string, TruthAnswer>;
-}
-
-const truth: Truth[] = JSON.parse(
-  fs.readFileSync(path.join(shared, 'corpus/msq-2022/truth/responses.json'), 'utf8'),
-).responses;
+const truth = loadTruth();
 const def = loadQuestionnaire('msq-2022');
-const decode = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '');
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 const wordTruth = truth.filter((t) => t.format === 'word');
 const savedText = wordTruth.filter((t) => t.file.endsWith('.txt'));
 const docxFiles = wordTruth.filter((t) => t.file.endsWith('.docx'));
 
 async function textOf(file: string): Promise<string> {
-  const bytes = fs.readFileSync(path.join(files, file));
-  return file.endsWith('.docx') ? docxToText(new Uint8Array(bytes)) : decode(bytes);
+  const bytes = fs.readFileSync(corpusFile(file));
+  return file.endsWith('.docx') ? docxToText(new Uint8Array(bytes)) : utf8Text(bytes);
 }
 
 /** Question ids whose answer differs from the truth. */
-function mismatches(r: RawResponse, t: Truth): string[] {
-  const out: string[] = [];
-  for (const q of def.questions) {
-    const want = t.answers[q.id];
-    const got = r.answers[q.id];
-    if (q.type === 'text') {
-      const written = q.format === 'country' ? t.country_written : String(want.value);
-      if (collapse(got.text ?? '<none>') !== collapse(written)) out.push(q.id);
-      continue;
-    }
+const mismatches = (r: RawResponse, t: TruthResponse): string[] =>
+  answerMismatches(r, t, def, (q, got, want) => {
     const expected = Array.isArray(want.value) ? want.value : want.value === '' ? [] : [want.value];
     const sameChoice =
       JSON.stringify([...(got.selected ?? ['<none>'])].sort()) === JSON.stringify([...expected].sort());
-    if (!sameChoice || (got.other ?? '') !== (want.other ?? '')) out.push(q.id);
-  }
-  return out;
-}
+    return sameChoice && (got.other ?? '') === (want.other ?? '');
+  });
 
 describe('readWordText on the corpus', () => {
   it('has saved-text and .docx questionnaires', () => {
@@ -143,7 +116,7 @@ describe('a .docx and its saved-text twin', () => {
   it.each(docxFiles.map((t) => [t.file] as const))(
     '%s reads the same from raw extracted text',
     async (file) => {
-      const bytes = fs.readFileSync(path.join(files, file));
+      const bytes = fs.readFileSync(corpusFile(file));
       // The raw extraction ends every paragraph with a blank line.
       const raw = (await mammoth.extractRawText({ buffer: bytes })).value;
       expect(raw).toMatch(/\n\n\n\n/);
@@ -155,7 +128,7 @@ describe('a .docx and its saved-text twin', () => {
 });
 
 describe('docxToText', () => {
-  const bytes = new Uint8Array(fs.readFileSync(path.join(files, docxFiles[0].file)));
+  const bytes = new Uint8Array(fs.readFileSync(corpusFile(docxFiles[0].file)));
 
   it('reads a view into a larger buffer from its own offset', async () => {
     const padded = new Uint8Array(bytes.length + 64);

@@ -1,23 +1,10 @@
-import { Badge, Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Body1 } from '@fluentui/react-components';
 import { countryLabel } from '../../core/compare/current';
 import type { Response } from '../../core/model';
+import { EntryList } from './EntryList';
 import { formatNames } from './ImportReport';
 
-const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
-  item: { display: 'flex', flexDirection: 'column', gap: '2px', overflowWrap: 'anywhere' },
-  head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-});
-
 export function ResponsesList({ responses }: { responses: Response[] }) {
-  const styles = useStyles();
   const sorted = [...responses].sort((a, b) =>
     countryLabel(a.country).localeCompare(countryLabel(b.country)),
   );
@@ -28,10 +15,12 @@ export function ResponsesList({ responses }: { responses: Response[] }) {
         {responses.length} response{responses.length === 1 ? '' : 's'} from {countries.size} countr
         {countries.size === 1 ? 'y' : 'ies'}.
       </Body1>
-      <ul className={styles.list} aria-label="Responses">
-        {sorted.map((r) => (
-          <li key={`${r.sourceFile}/${r.responseId}`} className={styles.item}>
-            <span className={styles.head}>
+      <EntryList
+        label="Responses"
+        entries={sorted.map((r) => ({
+          key: `${r.sourceFile}/${r.responseId}`,
+          head: (
+            <>
               <Body1>
                 {countryLabel(r.country)}
                 {r.country.iso3 ? ` (${r.country.iso3})` : ''}
@@ -51,15 +40,17 @@ export function ResponsesList({ responses }: { responses: Response[] }) {
                   superseded
                 </Badge>
               )}
-            </span>
-            <Caption1>
+            </>
+          ),
+          detail: (
+            <>
               {r.sourceFile} · {formatNames[r.format]}
               {r.sourceFile.endsWith(r.responseId) ? '' : ` · response ${r.responseId}`}
               {r.country.evidence ? ` · ${r.country.evidence}` : ''}
-            </Caption1>
-          </li>
-        ))}
-      </ul>
+            </>
+          ),
+        }))}
+      />
     </div>
   );
 }

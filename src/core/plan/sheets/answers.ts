@@ -3,8 +3,8 @@ import { responseKey } from '../../model';
 import { answerHeaders as h, column, tableNames } from '../columns';
 import { questionLabel, type PlanContext } from '../context';
 import { tabColours } from '../palette';
-import { safeSheetName, safeTableName } from '../text-safety';
 import type { CellValue, SheetSpec } from '../types';
+import { tableSheet } from './layout';
 
 export interface AnswersSheet {
   sheet: SheetSpec;
@@ -51,41 +51,32 @@ export function answersSheet(ctx: PlanContext): AnswersSheet {
   }
   return {
     rowOf,
-    sheet: {
-      name: safeSheetName('Answers', ctx.sheetNames),
+    sheet: tableSheet(ctx, {
+      sheet: 'Answers',
+      table: tableNames.answers,
       tabColor: tabColours.data,
-      freeze: { rows: 1, columns: 0 },
-      blocks: [],
-      tables: [
-        {
-          name: safeTableName(tableNames.answers, ctx.tableNames),
-          origin: { row: 0, column: 0 },
-          style: 'TableStyleLight9',
-          columns: [
-            column(h.response, 'text', 11),
-            column(h.file, 'text', 22),
-            column(h.country, 'text', 20),
-            column(h.iso3, 'text', 7),
-            column(h.region, 'text', 11),
-            column(h.section, 'text', 22),
-            column(h.questionId, 'text', 9),
-            column(h.number, 'integer', 8),
-            column(h.text, 'text', 40),
-            column(h.value, 'text', 50),
-            column(h.valueStatus, 'text', 13),
-            column(h.score, 'integer', 7),
-            column(h.links, 'integer', 7),
-            column(h.issues, 'integer', 7),
-            column(h.status, 'text', 11),
-            column(h.choices, 'text', 14),
-            column(h.other, 'text', 14),
-            column(h.basis, 'text', 14),
-          ],
-          rows,
-        },
+      style: 'TableStyleLight9',
+      columns: [
+        column(h.response, 'text', 11),
+        column(h.file, 'text', 22),
+        column(h.country, 'text', 20),
+        column(h.iso3, 'text', 7),
+        column(h.region, 'text', 11),
+        column(h.section, 'text', 22),
+        column(h.questionId, 'text', 9),
+        column(h.number, 'integer', 8),
+        column(h.text, 'text', 40),
+        column(h.value, 'text', 50),
+        column(h.valueStatus, 'text', 13),
+        column(h.score, 'integer', 7),
+        column(h.links, 'integer', 7),
+        column(h.issues, 'integer', 7),
+        column(h.status, 'text', 11),
+        column(h.choices, 'text', 14),
+        column(h.other, 'text', 14),
+        column(h.basis, 'text', 14),
       ],
-      conditionalFormats: [],
-      validations: [],
-    },
+      rows,
+    }),
   };
 }

@@ -12,7 +12,7 @@ import type { CellValue, ConditionalFormat, LinkSpec, SheetSpec } from '../types
 export const matrixLegend: { label: string; meaning: string; fill: string; font: string }[] = [
   { label: matrixLabels.yes, meaning: 'answered Yes', ...statusColours.yes },
   { label: matrixLabels.no, meaning: 'answered No', ...statusColours.no },
-  { label: matrixLabels.inferredYes, meaning: 'Yes inferred from other answers', ...statusColours.inferred },
+  { label: matrixLabels.inferred, meaning: 'Yes inferred from other answers', ...statusColours.inferred },
   { label: matrixLabels.inferredNo, meaning: 'No inferred from other answers', ...statusColours.inferred },
   {
     label: matrixLabels.notRecorded,

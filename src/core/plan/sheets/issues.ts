@@ -4,9 +4,9 @@ import { placeLink, rangeRef } from '../a1';
 import { column, issueHeaders as h, reviewValues, tableNames } from '../columns';
 import type { PlanContext } from '../context';
 import { tabColours } from '../palette';
-import { safeSheetName, safeTableName } from '../text-safety';
 import type { CellValue, LinkSpec, SheetSpec } from '../types';
 import { answerValueColumn } from './answers';
+import { tableSheet } from './layout';
 
 export interface IssueLinkTargets {
   answersSheet: string;
@@ -70,40 +70,32 @@ export function issuesSheet(ctx: PlanContext, targets: IssueLinkTargets): SheetS
     ];
   });
   const reviewColumn = 8;
-  return {
-    name: safeSheetName('Issues', ctx.sheetNames),
+  return tableSheet(ctx, {
+    sheet: 'Issues',
+    table: tableNames.issues,
     tabColor: tabColours.issues,
-    freeze: { rows: 1, columns: 0 },
-    blocks: [],
-    tables: [
-      {
-        name: safeTableName(tableNames.issues, ctx.tableNames),
-        origin: { row: 0, column: 0 },
-        style: 'TableStyleMedium3',
-        columns: [
-          column(h.response, 'text', 26),
-          column(h.country, 'text', 20),
-          column(h.section, 'text', 22),
-          column(h.question, 'text', 10),
-          column(h.rule, 'text', 22),
-          column(h.severity, 'text', 10),
-          column(h.message, 'text', 50, true),
-          column(h.evidence, 'text', 36),
-          column(h.review, 'text', 12),
-          column(h.note, 'text', 30),
-          column(h.responseStatus, 'text', 11),
-          column(h.key, 'text', 6),
-        ],
-        rows,
-        links,
-      },
+    style: 'TableStyleMedium3',
+    columns: [
+      column(h.response, 'text', 26),
+      column(h.country, 'text', 20),
+      column(h.section, 'text', 22),
+      column(h.question, 'text', 10),
+      column(h.rule, 'text', 22),
+      column(h.severity, 'text', 10),
+      column(h.message, 'text', 50, true),
+      column(h.evidence, 'text', 36),
+      column(h.review, 'text', 12),
+      column(h.note, 'text', 30),
+      column(h.responseStatus, 'text', 11),
+      column(h.key, 'text', 6),
     ],
-    conditionalFormats: [],
+    rows,
+    links,
     validations: [
       {
         range: rangeRef(1, reviewColumn, Math.max(rows.length, 1), reviewColumn),
         list: [...reviewValues],
       },
     ],
-  };
+  });
 }

@@ -1,50 +1,41 @@
 import { column, tableNames } from '../columns';
 import type { PlanContext } from '../context';
 import { tabColours } from '../palette';
-import { safeSheetName, safeTableName } from '../text-safety';
 import type { SheetSpec } from '../types';
+import { tableSheet } from './layout';
 
 /** The questionnaire definition as a table. */
 export function questionsSheet(ctx: PlanContext): SheetSpec {
-  return {
-    name: safeSheetName('Questions', ctx.sheetNames),
+  return tableSheet(ctx, {
+    sheet: 'Questions',
+    table: tableNames.questions,
     tabColor: tabColours.definition,
-    freeze: { rows: 1, columns: 0 },
-    blocks: [],
-    tables: [
-      {
-        name: safeTableName(tableNames.questions, ctx.tableNames),
-        origin: { row: 0, column: 0 },
-        style: 'TableStyleLight15',
-        columns: [
-          column('Id', 'text', 7),
-          column('Number', 'integer', 8),
-          column('Section', 'text', 24),
-          column('Text', 'text', 60, true),
-          column('Sub-label', 'text', 22),
-          column('Type', 'text', 9),
-          column('Options', 'text', 40, true),
-          column('Other option', 'text', 10),
-          column('Required', 'text', 9),
-          column('Format', 'text', 8),
-          column('Relevant when', 'text', 16),
-        ],
-        rows: ctx.def.questions.map((q) => [
-          q.id,
-          q.number,
-          ctx.sectionTitle.get(q.section) ?? q.section,
-          q.text,
-          q.subLabel ?? '',
-          q.type,
-          q.options?.join('; ') ?? '',
-          q.otherOption ?? '',
-          q.required ? 'Yes' : 'No',
-          q.format ?? '',
-          q.relevant ? `${q.relevant.question} = ${q.relevant.equals}` : '',
-        ]),
-      },
+    style: 'TableStyleLight15',
+    columns: [
+      column('Id', 'text', 7),
+      column('Number', 'integer', 8),
+      column('Section', 'text', 24),
+      column('Text', 'text', 60, true),
+      column('Sub-label', 'text', 22),
+      column('Type', 'text', 9),
+      column('Options', 'text', 40, true),
+      column('Other option', 'text', 10),
+      column('Required', 'text', 9),
+      column('Format', 'text', 8),
+      column('Relevant when', 'text', 16),
     ],
-    conditionalFormats: [],
-    validations: [],
-  };
+    rows: ctx.def.questions.map((q) => [
+      q.id,
+      q.number,
+      ctx.sectionTitle.get(q.section) ?? q.section,
+      q.text,
+      q.subLabel ?? '',
+      q.type,
+      q.options?.join('; ') ?? '',
+      q.otherOption ?? '',
+      q.required ? 'Yes' : 'No',
+      q.format ?? '',
+      q.relevant ? `${q.relevant.question} = ${q.relevant.equals}` : '',
+    ]),
+  });
 }

@@ -4,8 +4,8 @@ import { column, responseHeaders as h, tableNames } from '../columns';
 import type { PlanContext } from '../context';
 import { excelSerial } from '../dates';
 import { tabColours } from '../palette';
-import { safeSheetName, safeTableName } from '../text-safety';
 import type { CellValue, SheetSpec } from '../types';
+import { tableSheet } from './layout';
 
 export interface ResponsesSheet {
   sheet: SheetSpec;
@@ -45,48 +45,39 @@ export function responsesSheet(ctx: PlanContext): ResponsesSheet {
       r.supersededBy ?? null,
     ];
   });
-  const name = safeSheetName('Responses', ctx.sheetNames);
   return {
     rowOf,
-    sheet: {
-      name,
+    sheet: tableSheet(ctx, {
+      sheet: 'Responses',
+      table: tableNames.responses,
       tabColor: tabColours.data,
-      freeze: { rows: 1, columns: 1 },
-      blocks: [],
-      tables: [
-        {
-          name: safeTableName(tableNames.responses, ctx.tableNames),
-          origin: { row: 0, column: 0 },
-          style: 'TableStyleMedium2',
-          columns: [
-            column(h.id, 'text', 12),
-            column(h.file, 'text', 26),
-            column(h.format, 'text', 11),
-            column(h.country, 'text', 24),
-            column(h.iso3, 'text', 7),
-            column(h.region, 'text', 11),
-            column(h.subregion, 'text', 20),
-            column(h.countrySource, 'text', 10),
-            column(h.submitted, 'datetime', 17),
-            column(h.minutes, 'number', 11),
-            column(h.status, 'text', 11),
-            column(h.completeness, 'percent', 12),
-            column(h.errors, 'integer', 8),
-            column(h.warnings, 'integer', 10),
-            column(h.respondent, 'text', 18),
-            column(h.startTime, 'text', 20),
-            column(h.completionTime, 'text', 20),
-            { ...column(h.durationSeconds, 'number', 11), numberFormat: 'General' },
-            column(h.choicesRecorded, 'text', 10),
-            column(h.written, 'text', 18),
-            column(h.evidence, 'text', 30),
-            column(h.supersededBy, 'text', 26),
-          ],
-          rows,
-        },
+      frozenColumns: 1,
+      style: 'TableStyleMedium2',
+      columns: [
+        column(h.id, 'text', 12),
+        column(h.file, 'text', 26),
+        column(h.format, 'text', 11),
+        column(h.country, 'text', 24),
+        column(h.iso3, 'text', 7),
+        column(h.region, 'text', 11),
+        column(h.subregion, 'text', 20),
+        column(h.countrySource, 'text', 10),
+        column(h.submitted, 'datetime', 17),
+        column(h.minutes, 'number', 11),
+        column(h.status, 'text', 11),
+        column(h.completeness, 'percent', 12),
+        column(h.errors, 'integer', 8),
+        column(h.warnings, 'integer', 10),
+        column(h.respondent, 'text', 18),
+        column(h.startTime, 'text', 20),
+        column(h.completionTime, 'text', 20),
+        { ...column(h.durationSeconds, 'number', 11), numberFormat: 'General' },
+        column(h.choicesRecorded, 'text', 10),
+        column(h.written, 'text', 18),
+        column(h.evidence, 'text', 30),
+        column(h.supersededBy, 'text', 26),
       ],
-      conditionalFormats: [],
-      validations: [],
-    },
+      rows,
+    }),
   };
 }

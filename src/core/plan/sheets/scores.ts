@@ -12,6 +12,7 @@ import type { PlanContext } from '../context';
 import { countScale, shareScale, tabColours } from '../palette';
 import { safeSheetName, safeTableName } from '../text-safety';
 import type { CellValue, ColumnSpec, ConditionalFormat, SheetSpec, TableSpec } from '../types';
+import { titleBlocks } from './layout';
 
 const tableTop = 2;
 
@@ -26,6 +27,14 @@ function colourScales(
     range: rangeRef(top + 1, c.index, top + rowCount, c.index),
     colors: c.scale,
   }));
+}
+
+/** `shares` share columns from `first` on, then the two issue-count columns that follow them. */
+function shareAndCountScales(first: number, shares: number): { index: number; scale: string[] }[] {
+  return [
+    ...Array.from({ length: shares }, (_, k) => ({ index: first + k, scale: shareScale })),
+    ...[0, 1].map((k) => ({ index: first + shares + k, scale: countScale })),
+  ];
 }
 
 /** Countries (current responses) × sections: Yes shares, completeness and issue counts. */
@@ -58,28 +67,15 @@ export function sectionScoresSheet(ctx: PlanContext, scores: ResponseScores[]): 
     sc.issues.info,
     responseKey(sc.response),
   ]);
-  const shareColumns = Array.from({ length: scored.length + sections.length + 1 }, (_, k) => ({
-    index: 4 + k,
-    scale: shareScale,
-  }));
-  const countStart = 4 + scored.length + sections.length + 1;
-  const countColumns = [0, 1].map((k) => ({ index: countStart + k, scale: countScale }));
+  const scales = shareAndCountScales(4, scored.length + sections.length + 1);
   return {
     name: safeSheetName('Section scores', ctx.sheetNames),
     tabColor: tabColours.scores,
     freeze: { rows: tableTop + 1, columns: 1 },
-    blocks: [
-      { origin: { row: 0, column: 0 }, rows: [['Section scores']], style: 'title' },
-      {
-        origin: { row: 1, column: 0 },
-        rows: [
-          [
-            'Yes share: Yes answers among the answered Yes/No questions of the section. Complete: answered share of the questions that apply and whose answer the file records. Current responses only.',
-          ],
-        ],
-        style: 'note',
-      },
-    ],
+    blocks: titleBlocks(
+      'Section scores',
+      'Yes share: Yes answers among the answered Yes/No questions of the section. Complete: answered share of the questions that apply and whose answer the file records. Current responses only.',
+    ),
     tables: [
       {
         name: safeTableName('SectionScores', ctx.tableNames),
@@ -89,7 +85,7 @@ export function sectionScoresSheet(ctx: PlanContext, scores: ResponseScores[]): 
         rows,
       },
     ],
-    conditionalFormats: colourScales(tableTop, rows.length, [...shareColumns, ...countColumns]),
+    conditionalFormats: colourScales(tableTop, rows.length, scales),
     validations: [],
   };
 }
@@ -121,13 +117,9 @@ function averagesTable(
     a.errors,
     a.warnings,
   ]);
-  const shareColumns = Array.from({ length: scoredIndexes.length + 1 }, (_, k) => ({
-    index: 3 + k,
-    scale: shareScale,
-  }));
-  const countColumns = [0, 1].map((k) => ({ index: 4 + scoredIndexes.length + k, scale: countScale }));
+  const scales = shareAndCountScales(3, scoredIndexes.length + 1);
   // The last row is the overall average: leave it out of the scales.
-  const formats = colourScales(top, Math.max(rows.length - 1, 0), [...shareColumns, ...countColumns]);
+  const formats = colourScales(top, Math.max(rows.length - 1, 0), scales);
   return {
     table: {
       name: safeTableName(name, ctx.tableNames),
@@ -153,16 +145,10 @@ export function regionsSheet(ctx: PlanContext, scores: ResponseScores[]): SheetS
     tabColor: tabColours.scores,
     freeze: { rows: 0, columns: 1 },
     blocks: [
-      { origin: { row: 0, column: 0 }, rows: [['Averages by UN region']], style: 'title' },
-      {
-        origin: { row: 1, column: 0 },
-        rows: [
-          [
-            'Means of the per-country scores (each current response counts once); the last row covers all regions.',
-          ],
-        ],
-        style: 'note',
-      },
+      ...titleBlocks(
+        'Averages by UN region',
+        'Means of the per-country scores (each current response counts once); the last row covers all regions.',
+      ),
       { origin: { row: subTop - 1, column: 0 }, rows: [['Averages by sub-region']], style: 'heading' },
     ],
     tables: [regions.table, subregions.table],
