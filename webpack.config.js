@@ -12,11 +12,6 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const urlDev = 'https://localhost:3000/';
 const urlProd = process.env.SURVEY_ATLAS_URL || 'https://survey-atlas.example.org/';
 
-/**
- * The dev server wants a certificate Office trusts. office-addin-dev-certs makes one and installs its
- * CA, which needs an interactive prompt or root; when that fails, webpack-dev-server's own
- * self-signed certificate still serves https (trust it by hand), and `--env http` serves plain http.
- */
 /** webpack's own minimizer, told to skip ExcelJS's bundle, which ships minified already. */
 function minimizers() {
   for (const name of ['minimizer-webpack-plugin', 'terser-webpack-plugin']) {
@@ -30,6 +25,11 @@ function minimizers() {
   return ['...'];
 }
 
+/**
+ * The dev server wants a certificate Office trusts. office-addin-dev-certs makes one and installs its
+ * CA, which needs an interactive prompt or root; when that fails, webpack-dev-server's own
+ * self-signed certificate still serves https (trust it by hand), and `--env http` serves plain http.
+ */
 async function httpsServer(env) {
   if (env.http) return { type: 'http' };
   try {

@@ -127,3 +127,39 @@ describe('a questionnaire given as a definition file', () => {
     expect(err.text()).toMatch(/broken\.json is not a valid questionnaire definition/);
   });
 });
+
+describe('files, folders and the workbook path', () => {
+  it('keeps two files of the same name from different folders apart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-names-'));
+    for (const sub of ['wave1', 'wave2']) {
+      mkdirSync(join(dir, sub));
+      copyFileSync(
+        join(CORPUS_FILES, sub === 'wave1' ? '031_cog.txt' : '035_swe.txt'),
+        join(dir, sub, 'reply.txt'),
+      );
+    }
+    writeFileSync(join(dir, 'wave1', '~$reply.docx'), 'an Office lock file');
+    const code = await main(['import', dir, '--tables', join(dir, 'out')], sink().stream, sink().stream);
+    expect(code).toBe(0);
+    const responses = readCsv(join(dir, 'out/responses.csv'));
+    expect(
+      responses.map((r) => [r.source_file.replace(/^.*\/(wave\d\/reply\.txt)$/, '$1'), r.country_iso3]),
+    ).toEqual([
+      ['wave1/reply.txt', 'COG'],
+      ['wave2/reply.txt', 'SWE'],
+    ]);
+  });
+
+  it('creates the folder of --out, and refuses to merge into a workbook it did not write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-out-'));
+    const out = join(dir, 'new/folder/msq.xlsx');
+    expect(await main(['import', SEED_FILE, '--out', out, '--quiet'], sink().stream, sink().stream)).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+
+    const foreign = join(dir, 'foreign.xlsx');
+    copyFileSync(join(CORPUS_FILES, 'forms-export.xlsx'), foreign);
+    const err = sink();
+    expect(await main(['import', SEED_FILE, '--out', foreign], sink().stream, err.stream)).toBe(1);
+    expect(err.text()).toMatch(/foreign\.xlsx cannot be merged into .*--replace to overwrite it/);
+  });
+});

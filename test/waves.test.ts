@@ -86,6 +86,27 @@ describe('importing in waves into one workbook', () => {
     expect(Object.keys(zip.files).some((n) => /^xl\/pivotTables\/pivotTable\d+\.xml$/.test(n))).toBe(true);
   });
 
+  it('keeps the earlier wave from the workbook alone when the next batch holds only new files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-waves-'));
+    const out = join(dir, 'msq.xlsx');
+    expect(
+      await main(['import', ...FIRST.map((f) => join(CORPUS_FILES, f)), '--out', out], quiet, quiet),
+    ).toBe(0);
+    const before = await tableRows(out, 'Answers');
+    expect(
+      await main(['import', ...MORE.map((f) => join(CORPUS_FILES, f)), '--out', out], quiet, quiet),
+    ).toBe(0);
+    expect(await tableRows(out, 'Responses')).toHaveLength(10);
+    const after = await tableRows(out, 'Answers');
+    expect(after).toHaveLength(1120);
+    // The first wave's answers come back from the workbook exactly as they were written.
+    const firstWave = after.filter((a) => FIRST.includes(String(a['File'])));
+    expect(firstWave).toHaveLength(6 * 112);
+    expect(firstWave.map((a) => [a['File'], a['Question id'], a['Value'], a['Value status']])).toEqual(
+      before.map((a) => [a['File'], a['Question id'], a['Value'], a['Value status']]),
+    );
+  });
+
   it('starts afresh with --replace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-waves-'));
     const out = join(dir, 'msq.xlsx');

@@ -1,24 +1,44 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, normalize, sep } from 'node:path';
 import type { InputFile } from '../core/model';
 
-/** Expands files and folders (recursively, hidden entries skipped) into a name-sorted list of paths. */
-export async function collectPaths(args: string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const arg of args) {
-    const info = await stat(arg);
-    if (info.isDirectory()) {
-      const entries = await readdir(arg, { withFileTypes: true });
-      const children = entries.filter((e) => !e.name.startsWith('.')).map((e) => join(arg, e.name));
-      found.push(...(await collectPaths(children)));
-    } else {
-      found.push(arg);
-    }
-  }
-  return [...new Set(found)].sort((a, b) => basename(a).localeCompare(basename(b)) || a.localeCompare(b));
+/** A file to import and the name it goes by in reports and tables. */
+export interface InputPath {
+  path: string;
+  name: string;
 }
 
-export async function loadInputFile(path: string): Promise<InputFile> {
+/** Office's lock files ("~$report.docx") and hidden entries are not part of a batch. */
+const skipped = (name: string) => name.startsWith('.') || name.startsWith('~$');
+
+async function walk(path: string, found: string[]): Promise<void> {
+  if ((await stat(path)).isDirectory()) {
+    const entries = await readdir(path, { withFileTypes: true });
+    for (const e of entries.filter((x) => !skipped(x.name))) await walk(join(path, e.name), found);
+  } else {
+    found.push(path);
+  }
+}
+
+/**
+ * Expands files and folders (recursively) into a name-sorted list. A file goes by its name; where
+ * two files share a name, each goes by its path as given, so neither replaces the other.
+ */
+export async function collectPaths(args: string[]): Promise<InputPath[]> {
+  const found: string[] = [];
+  for (const arg of args) await walk(arg, found);
+  const unique = [...new Set(found.map((p) => normalize(p)))];
+  const count = new Map<string, number>();
+  for (const p of unique) count.set(basename(p), (count.get(basename(p)) ?? 0) + 1);
+  return unique
+    .map((path) => ({
+      path,
+      name: count.get(basename(path))! > 1 ? path.split(sep).join('/') : basename(path),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function loadInputFile({ path, name }: InputPath): Promise<InputFile> {
   const data = await readFile(path);
-  return { name: basename(path), bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  return { name, bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
 }

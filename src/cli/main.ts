@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   builtInQuestionnaires,
@@ -86,7 +86,7 @@ export async function main(
 
     const previous =
       values.out && !values.replace && existsSync(values.out)
-        ? await readWorkbookState(new Uint8Array(await readFile(values.out)), def)
+        ? await earlierWave(values.out, def)
         : undefined;
     const progress =
       !values.quiet && err.isTTY
@@ -108,6 +108,7 @@ export async function main(
         reviews: result.reviews,
         importedAt: new Date().toISOString(),
       });
+      await mkdir(dirname(values.out), { recursive: true });
       await writeFile(values.out, await renderXlsx(plan));
     }
     if (!values.quiet) {
@@ -124,6 +125,17 @@ export async function main(
       return EXIT.usage;
     }
     throw e;
+  }
+}
+
+/** The responses and reviews of the workbook a new wave is merged into. */
+async function earlierWave(path: string, def: Definition) {
+  try {
+    return await readWorkbookState(new Uint8Array(await readFile(path)), def);
+  } catch (e) {
+    throw new UsageError(
+      `${path} cannot be merged into (${(e as Error).message}); choose another --out, or --replace to overwrite it`,
+    );
   }
 }
 

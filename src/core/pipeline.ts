@@ -56,10 +56,11 @@ export async function importBatch(
   }
   opts.onProgress?.({ done: files.length, total: files.length, file: '' });
 
-  const { kept, repeats } = keepOnePerSubmission([...(opts.previous?.responses ?? []), ...incoming]);
-  for (const [file, twins] of repeats) {
+  const { kept, notes } = keepOnePerSubmission(opts.previous?.responses ?? [], incoming);
+  for (const [file, lines] of notes) {
     const report = reports.find((r) => r.sourceFile === file);
-    if (report) report.message += `; ${describeRepeats(twins)}`;
+    if (report)
+      report.message += `; ${[...lines].map(([line, n]) => line.replace('{n}', String(n))).join('; ')}`;
   }
   const responses = resolveDuplicates(kept);
   const issues = runChecks(responses, def);
@@ -75,10 +76,6 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 function describeRead(count: number, encoding: string | undefined): string {
   const what = `${count} response${count === 1 ? '' : 's'}`;
   return encoding ? `${what} (${encoding})` : what;
-}
-
-function describeRepeats(twins: Map<string, number>): string {
-  return [...twins].map(([other, n]) => `${n} also in ${other}, kept once`).join('; ');
 }
 
 /** Derives a response id from a file name when the file gives none. */
@@ -144,16 +141,16 @@ function withFacts(iso3: string, source: CountryInfo['source'], written: string)
 }
 
 /**
- * Microsoft Forms numbers its submissions, so a Forms page and an export row with the
- * same number are one submission, as are the rows of an .xlsx export and its .csv twin.
- * Other layouts are one submission per file and response id.
+ * Microsoft Forms numbers its submissions, so a Forms page and an export row with the same number are
+ * one submission, as are the rows of an .xlsx export and its .csv twin. Anything else (a Word file, a
+ * row without a Forms number) is one submission per file and response id.
  */
 export function submissionKey(r: Response): string {
-  const fromForms = r.format === 'export' || (r.format === 'forms-text' && /^\d+$/.test(r.responseId));
+  const fromForms = (r.format === 'export' || r.format === 'forms-text') && /^\d+$/.test(r.responseId);
   return fromForms ? `forms#${r.responseId}` : `file#${responseKey(r)}`;
 }
 
-/** Which of two copies of one submission to keep: recorded choices, then the .xlsx original, then the later one. */
+/** Of two copies of one submission in a batch: recorded choices, then the .xlsx original, then the later one. */
 function preferred(a: Response, b: Response): Response {
   if (a.choicesRecorded !== b.choicesRecorded) return a.choicesRecorded ? a : b;
   const xlsx = (r: Response) => /\.xlsx$/i.test(r.sourceFile);
@@ -161,28 +158,43 @@ function preferred(a: Response, b: Response): Response {
   return b;
 }
 
-/** Keeps one response per submission; says, per file, how many of its rows were repeats of another file's. */
-function keepOnePerSubmission(all: Response[]): {
-  kept: Response[];
-  repeats: Map<string, Map<string, number>>;
-} {
-  const bySubmission = new Map<string, Response>();
-  const repeats = new Map<string, Map<string, number>>();
-  for (const r of all) {
+/**
+ * Keeps one response per submission, and says so in the import report of the file concerned:
+ * a submission of an earlier wave is replaced by this batch's copy; two copies in this batch keep
+ * the preferred one; a row repeating an id within one file gives way to the later row.
+ */
+function keepOnePerSubmission(
+  previous: Response[],
+  incoming: Response[],
+): { kept: Response[]; notes: Map<string, Map<string, number>> } {
+  const bySubmission = new Map(previous.map((r) => [submissionKey(r), r]));
+  const earlier = new Set(previous);
+  const notes = new Map<string, Map<string, number>>();
+  const note = (file: string, line: string) => {
+    const lines = notes.get(file) ?? new Map<string, number>();
+    lines.set(line, (lines.get(line) ?? 0) + 1);
+    notes.set(file, lines);
+  };
+  for (const r of incoming) {
     const key = submissionKey(r);
     const existing = bySubmission.get(key);
     if (!existing) {
       bySubmission.set(key, r);
-      continue;
-    }
-    const keep = preferred(existing, r);
-    const drop = keep === r ? existing : r;
-    bySubmission.set(key, keep);
-    if (drop.sourceFile !== keep.sourceFile) {
-      const twins = repeats.get(drop.sourceFile) ?? new Map<string, number>();
-      twins.set(keep.sourceFile, (twins.get(keep.sourceFile) ?? 0) + 1);
-      repeats.set(drop.sourceFile, twins);
+    } else if (earlier.has(existing)) {
+      bySubmission.set(key, r);
+      note(r.sourceFile, '{n} replace responses of the earlier import');
+    } else if (existing.sourceFile === r.sourceFile) {
+      bySubmission.set(key, r);
+      note(
+        r.sourceFile,
+        '{n} repeat the id of an earlier row of this file, whose row gives way to the later one',
+      );
+    } else {
+      const keep = preferred(existing, r);
+      const drop = keep === r ? existing : r;
+      bySubmission.set(key, keep);
+      note(drop.sourceFile, `{n} also in ${keep.sourceFile}, kept once`);
     }
   }
-  return { kept: [...bySubmission.values()], repeats };
+  return { kept: [...bySubmission.values()], notes };
 }

@@ -3,8 +3,7 @@
  * 5 MB, so the writer estimates what each queued action adds and syncs before the budget is spent.
  */
 
-export const EXCEL_REQUEST_LIMIT = 5 * 1024 * 1024;
-/** What the writer allows itself per request, well under the limit. */
+/** What the writer allows itself per request, well under the 5 MB limit. */
 export const DEFAULT_REQUEST_BUDGET = 4 * 1024 * 1024;
 /** Object paths, ids and property names that each queued action carries besides its data. */
 export const ACTION_OVERHEAD = 256;

@@ -1,3 +1,4 @@
+import { safeLinkTarget } from '../core/plan/text-safety';
 /**
  * Writes a WorkbookPlan into the open workbook. Requests are sized by payload (Excel on the web
  * rejects requests over 5 MB); text formats go down before values, values before tables and
@@ -316,14 +317,16 @@ function formatOps(spec: SheetSpec, caps: Capabilities, sheet: SheetOf, op: OpSi
   }
 }
 
-/** Internal places and http(s) addresses only; anything else is not written as a link. */
+/**
+ * Internal places and http(s) addresses only (the checks of the .xlsx writer); anything else is not
+ * written as a link. The cell's own text is shown, unless Excel could read it as a formula.
+ */
 export function toHyperlink(target: string, cell: unknown): Excel.RangeHyperlink | undefined {
-  const text = cell === null || cell === undefined || cell === '' ? undefined : String(cell);
-  if (target.startsWith('#')) {
-    return { documentReference: target.slice(1), textToDisplay: text ?? target.slice(1) };
-  }
-  if (/^https?:\/\/[^\s]+$/i.test(target)) return { address: target, textToDisplay: text ?? target };
-  return undefined;
+  const safe = safeLinkTarget(target);
+  if (!safe) return undefined;
+  const text = typeof cell === 'string' && cell !== '' && !/^[=+\-@]/.test(cell) ? cell : undefined;
+  const shown = text === undefined ? {} : { textToDisplay: text };
+  return safe.startsWith('#') ? { documentReference: safe.slice(1), ...shown } : { address: safe, ...shown };
 }
 
 const OPERATORS = { greaterThan: 'GreaterThan', lessThan: 'LessThan', equal: 'EqualTo' } as const;

@@ -4,15 +4,6 @@ export type TextEncodingName =
   'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1251';
 export type LineEnding = 'lf' | 'crlf';
 
-export const textEncodings: readonly TextEncodingName[] = [
-  'utf-8',
-  'utf-8-bom',
-  'utf-16le',
-  'utf-16be',
-  'windows-1252',
-  'windows-1251',
-];
-
 // Bytes 0x80-0xFF of each single-byte code page; U+FFFD marks a byte with no character.
 const upperHalf: Record<'windows-1252' | 'windows-1251', string> = {
   'windows-1252':

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 /**
  * The production build opened as a plain page (the browser preview): import three files in three
  * layouts, review an issue, download the workbook, and check accessibility, the keyboard and that
@@ -27,6 +28,11 @@ const CHOSEN = [
 const NOTE = 'Checked with the focal point by phone';
 
 const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) {
+  throw new Error(
+    `${CHROMIUM} is missing: CI must install chromium (.ci/run does) to run the browser tests.`,
+  );
+}
 if (!haveChromium) {
   console.warn(`Browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run does).`);
 }
@@ -268,7 +274,17 @@ suite('the task pane in a browser (preview)', () => {
       )
     ).join('\n');
     expect(text).toContain(NOTE);
-    expect(text).toContain('Confirmed');
+    // The reviewed issue's own row carries the review and the note.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Issues')!;
+    const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+    const reviewed: string[][] = [];
+    sheet.eachRow((row) => {
+      const note = row.getCell(header.indexOf('Note')).value;
+      if (note === NOTE) reviewed.push([String(row.getCell(header.indexOf('Review')).value), String(note)]);
+    });
+    expect(reviewed).toEqual([['Confirmed', NOTE]]);
   });
 
   it('says where an issue sits in the downloaded workbook', async () => {

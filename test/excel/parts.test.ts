@@ -105,10 +105,11 @@ describe('cells', () => {
       documentReference: "'Answers'!J5",
       textToDisplay: 'Q3',
     });
-    expect(toHyperlink('https://www.gov.by/', null)).toEqual({
-      address: 'https://www.gov.by/',
-      textToDisplay: 'https://www.gov.by/',
+    expect(toHyperlink('https://www.gov.by/', null)).toEqual({ address: 'https://www.gov.by/' });
+    expect(toHyperlink("#'Compare A'!A5", '=HYPERLINK("http://x")')).toEqual({
+      documentReference: "'Compare A'!A5",
     });
+    expect(toHyperlink('https://x.org/ javascript:1', 'x')).toBeUndefined();
     expect(toHyperlink('javascript:alert(1)', 'x')).toBeUndefined();
     expect(toHyperlink('file:///C:/secret.xlsx', 'x')).toBeUndefined();
   });

@@ -149,11 +149,6 @@ describe('checks over the MSQ 2022 corpus, through the import pipeline', () => {
       const r = find(truth.find((t) => t.file === i.sourceFile)!)!;
       expect(r.durationSeconds).toBeLessThan(15 * 60);
     }
-    console.log(
-      [...extra('fast-completion'), ...extra('repeated-answer')]
-        .map((i) => `${i.rule} ${i.sourceFile} ${i.questionId}: ${i.message}`)
-        .join('\n'),
-    );
   });
 });
 

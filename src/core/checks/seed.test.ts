@@ -9,7 +9,6 @@ describe('checks on the seed, a real Forms page with the country left blank', ()
   let issues: Issue[];
   beforeAll(async () => {
     ({ issues } = await importBatch([loadFile(SEED_FILE)], def));
-    console.log(issues.map((i) => `${i.rule} ${i.questionId}: ${i.message} | ${i.evidence}`).join('\n'));
   });
   const of = (rule: string) => issues.filter((i) => i.rule === rule).map((i) => i.questionId);
 

@@ -11,10 +11,6 @@ export function questionsBySection(def: Definition): Map<string, Question[]> {
   return bySection;
 }
 
-export function sectionTitles(def: Definition): Map<string, string> {
-  return new Map(def.sections.map((s) => [s.id, s.title]));
-}
-
 /** Cuts text to `max` characters at a word boundary where one is near, marking the cut. */
 export function excerpt(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -141,11 +141,6 @@ function getTldMap(): Map<string, string> {
   return tldMap;
 }
 
-/** The country of a top-level domain (`by`, `.бел`, `xn--90ais`); undefined for generic ones. */
-export function countryOfTld(tld: string): string | undefined {
-  return getTldMap().get(cleanTld(labelToUnicode(tld.replace(/^\./, ''))));
-}
-
 const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?`;
 const TLD = String.raw`(?:xn--[a-z0-9-]+|\p{L}{2,})`;
 const HOST = String.raw`(?:${LABEL}\.)+${TLD}`;

@@ -21,6 +21,7 @@ import {
   ALL,
   applyFilter,
   filterChoices,
+  noFilter,
   severityCounts,
   type IssueFilter,
   type IssueRow,
@@ -103,7 +104,7 @@ export function IssuesReview({
   onReview,
 }: IssuesReviewProps) {
   const styles = useStyles();
-  const [filter, setFilter] = useState<IssueFilter>({ severity: ALL, rule: ALL, section: ALL, country: ALL });
+  const [filter, setFilter] = useState<IssueFilter>(noFilter);
   const [shown, setShown] = useState(PAGE);
   const choices = useMemo(() => filterChoices(rows, def), [rows, def]);
   const visible = useMemo(() => applyFilter(rows, filter), [rows, filter]);
