@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Definition } from '../definition';
 import { ReadError } from './errors';
-import { matchExportColumns } from './export-columns';
+import { matchExportColumns, minMatchedQuestions } from './export-columns';
 import { cellText, readExportRows, type ExportCell, type ExportRead } from './export';
 
 /**
@@ -19,15 +19,24 @@ export async function readExportXlsx(bytes: Uint8Array, def: Definition): Promis
       `The Excel workbook is damaged and could not be opened (${errorText(e)}).`,
     );
   }
-  const sheets = workbook.worksheets.map(sheetRows);
-  if (sheets.every((rows) => rows.length === 0))
+  const sheets = workbook.worksheets.map((sheet) => ({ name: sheet.name, rows: sheetRows(sheet) }));
+  if (sheets.every(({ rows }) => rows.length === 0))
     throw new ReadError('empty', 'The Excel workbook has no data.');
-  const score = (rows: ExportCell[][]) => {
-    const header = rows.find((r) => r.some((c) => cellText(c).trim())) ?? [];
-    return matchExportColumns(header.map(cellText), def).matched;
-  };
-  const best = sheets.reduce((a, b) => (score(b) > score(a) ? b : a));
-  return readExportRows(best, def);
+  const scored = sheets.map((sheet) => {
+    const header = sheet.rows.find((r) => r.some((c) => cellText(c).trim())) ?? [];
+    return { ...sheet, score: matchExportColumns(header.map(cellText), def).matched };
+  });
+  const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
+  const read = readExportRows(best.rows, def);
+  // Only one sheet is read; another that also looks like an export is named, not passed over in silence.
+  const others = scored
+    .filter((s) => s !== best && s.score >= minMatchedQuestions(def))
+    .map((s) => `"${s.name}"`);
+  if (others.length)
+    read.notes.push(
+      `Read sheet "${best.name}" only; ${others.join(', ')} also hold question columns and were not read.`,
+    );
+  return read;
 }
 
 function sheetRows(sheet: ExcelJS.Worksheet): ExportCell[][] {

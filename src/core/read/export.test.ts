@@ -332,3 +332,19 @@ describe('a workbook of another questionnaire', () => {
     expect(matchExportColumns(sparse, def).matched).toBe(0);
   });
 });
+
+describe('a workbook with more than one sheet of responses', () => {
+  it('reads the best sheet and names the other in a note', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(loadFile(corpusFile('forms-export.xlsx')).bytes as unknown as ArrayBuffer);
+    const source = book.worksheets[0];
+    const copy = book.addWorksheet('Second wave');
+    source.eachRow((row, n) => {
+      if (n <= 3) copy.addRow((row.values as unknown[]).slice(1));
+    });
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const read = await readExportXlsx(bytes, def);
+    expect(read.responses).toHaveLength(63);
+    expect(read.notes.join(' ')).toMatch(/"Second wave" also hold question columns and were not read/);
+  });
+});
