@@ -163,3 +163,23 @@ describe('files, folders and the workbook path', () => {
     expect(err.text()).toMatch(/foreign\.xlsx cannot be merged into .*--replace to overwrite it/);
   });
 });
+
+describe('CSV for spreadsheets', () => {
+  it('keeps text exactly by default, and guards formula-like cells with --excel-safe-csv', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-csv-'));
+    await main(
+      ['import', SEED_FILE, '--tables', join(dir, 'plain'), '--quiet'],
+      sink().stream,
+      sink().stream,
+    );
+    await main(
+      ['import', SEED_FILE, '--tables', join(dir, 'safe'), '--excel-safe-csv', '--quiet'],
+      sink().stream,
+      sink().stream,
+    );
+    const q35 = (table: string) =>
+      readCsv(join(dir, table, 'answers.csv')).find((a) => a.question_id === 'Q35')!.value;
+    expect(q35('plain')).toBe('-');
+    expect(q35('safe')).toBe("'-");
+  });
+});

@@ -29,6 +29,7 @@ Options:
   --out FILE.xlsx      write the comparison workbook; an existing one is merged with this batch
   --replace            with --out: start the workbook afresh instead of merging
   --tables DIR         write responses.csv, answers.csv, issues.csv, import-report.csv
+  --excel-safe-csv     with --tables: prefix cells a spreadsheet would run as formulas with '
   --quiet              no progress or summary
   -h, --help           this text
 
@@ -58,6 +59,7 @@ export async function main(
         questionnaire: { type: 'string', default: 'msq-2022' },
         out: { type: 'string' },
         tables: { type: 'string' },
+        'excel-safe-csv': { type: 'boolean', default: false },
         replace: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -98,7 +100,7 @@ export async function main(
     const files = await Promise.all(paths.map(loadInputFile));
     const result = await importBatch(files, def, { onProgress: progress, previous });
 
-    if (values.tables) await writeTables(values.tables, result);
+    if (values.tables) await writeTables(values.tables, result, values['excel-safe-csv']!);
     if (values.out) {
       const plan = buildWorkbookPlan({
         def,
@@ -150,11 +152,11 @@ async function questionnaire(idOrPath: string): Promise<Definition> {
   }
 }
 
-async function writeTables(dir: string, result: BatchResult): Promise<void> {
+async function writeTables(dir: string, result: BatchResult, guardFormulas: boolean): Promise<void> {
   await mkdir(dir, { recursive: true });
   const t = tidyTables(result.definition, result.responses, result.issues, result.reports);
   const write = (name: string, table: keyof TidyTables) =>
-    writeFile(join(dir, name), toCsv(t[table], TIDY_COLUMNS[table]), 'utf8');
+    writeFile(join(dir, name), toCsv(t[table], TIDY_COLUMNS[table], guardFormulas), 'utf8');
   await write('responses.csv', 'responses');
   await write('answers.csv', 'answers');
   await write('issues.csv', 'issues');
