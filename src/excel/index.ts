@@ -4,6 +4,6 @@ export { detectCapabilities, supportsExcelApi, type Capabilities } from './capab
 export { describeExcelError, WorkbookError } from './errors';
 export { locateIssue } from './locate';
 export { canOpenNewWorkbook, openAsNewWorkbook } from './new-workbook';
-export { readReviews } from './reviews';
 export { selectPlace } from './select';
+export { readLiveState, READ_CHUNK_ROWS, type ReadStateOptions } from './state';
 export { writePlan, type WriteOptions, type WriteProgress, type WriteSummary } from './write-plan';

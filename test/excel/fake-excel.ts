@@ -4,7 +4,9 @@
  * - actions are queued and run only at `context.sync()`; properties read before a load and a
  *   sync throw PropertyNotLoaded;
  * - a request (one sync) whose payload exceeds 5 MB fails with RequestPayloadSizeLimitExceeded
- *   and nothing in it is applied;
+ *   and nothing in it is applied; a response over 5 MB (the values a request loads) fails with
+ *   ResponsePayloadSizeLimitExceeded and loads nothing;
+ * - `getItemOrNullObject` gives an object whose `isNullObject` is known only after a sync;
  * - a string starting with "=" written to a cell becomes a formula unless the cell's number
  *   format is "@";
  * - values and number formats must match the range's shape; table and sheet names are unique;
@@ -230,6 +232,8 @@ export interface RequestLog {
   bytes: number;
   actions: number;
   ok: boolean;
+  /** Bytes of the values the request loaded (the response). */
+  responseBytes: number;
 }
 
 export class FakeExcel {
@@ -285,6 +289,7 @@ export class FakeExcel {
 
 export class FakeContext {
   private queue: Action[] = [];
+  private response = { bytes: 0, commits: [] as (() => void)[] };
   readonly workbook: FakeWorkbook;
   readonly application: { suspendApiCalculationUntilNextSync: () => void };
 
@@ -307,22 +312,41 @@ export class FakeContext {
     this.queue.push({ bytes: payload(data), run });
   }
 
+  /** Called by a queued load: `data` goes back in the response, `commit` makes it readable. */
+  respond(data: unknown, commit: () => void): void {
+    this.response.bytes += payload(data) - ACTION_BYTES;
+    this.response.commits.push(commit);
+  }
+
   async sync(): Promise<void> {
     const actions = this.queue;
     this.queue = [];
     if (!actions.length) return;
     const bytes = actions.reduce((n, a) => n + a.bytes, 0);
     if (bytes > PAYLOAD_LIMIT) {
-      this.excel.requests.push({ bytes, actions: actions.length, ok: false });
+      this.excel.requests.push({ bytes, actions: actions.length, ok: false, responseBytes: 0 });
       throw new FakeOfficeError(
         'RequestPayloadSizeLimitExceeded',
         'The request payload size has exceeded the limit.',
         'context.sync',
       );
     }
-    this.excel.requests.push({ bytes, actions: actions.length, ok: true });
+    const log: RequestLog = { bytes, actions: actions.length, ok: true, responseBytes: 0 };
+    this.excel.requests.push(log);
+    this.response = { bytes: 0, commits: [] };
     // Like Excel, actions before a failing one stay applied; the rest of the batch is dropped.
     for (const a of actions) a.run();
+    const { bytes: responseBytes, commits } = this.response;
+    log.responseBytes = responseBytes;
+    if (responseBytes > PAYLOAD_LIMIT) {
+      log.ok = false;
+      throw new FakeOfficeError(
+        'ResponsePayloadSizeLimitExceeded',
+        'The response payload size has exceeded the limit.',
+        'context.sync',
+      );
+    }
+    for (const commit of commits) commit();
   }
 }
 
@@ -676,6 +700,29 @@ export class FakeTableCollection extends Loadable {
       }),
     );
   }
+
+  /** ExcelApi 1.4: the table, or a null object (`isNullObject` after a sync) when there is none. */
+  getItemOrNullObject(name: string): FakeTable {
+    const own = this.worksheet;
+    const find = () =>
+      this.ctx.model.tables.find(
+        (t) => t.name.toLowerCase() === name.toLowerCase() && (!own || t.sheet === own.ref.get()),
+      );
+    const table = new FakeTable(
+      this.ctx,
+      new Bound(() => {
+        const t = find();
+        if (!t) throw new FakeOfficeError('InvalidObjectPath', `The table ${name} is a null object.`);
+        return t;
+      }),
+    );
+    this.ctx.enqueue(name, () => {
+      this.ctx.excel.require('1.4', 'TableCollection.getItemOrNullObject');
+      const isNull = !find();
+      this.ctx.respond(isNull, () => table.markNull(isNull));
+    });
+    return table;
+  }
 }
 
 /** Header names as Excel makes them: blanks become ColumnN, repeats get a number. */
@@ -701,6 +748,15 @@ export class FakeTable extends Loadable {
 
   markLoaded(t: TableModel): void {
     this.loaded.set('name', t.name);
+  }
+
+  markNull(isNull: boolean): void {
+    this.loaded.set('isNullObject', isNull);
+  }
+
+  /** Known after the sync that follows `getItemOrNullObject`. */
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
   }
 
   get name(): string {
@@ -910,6 +966,9 @@ export class FakeRange extends Loadable {
   get rowCount(): number {
     return this.read('rowCount');
   }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
 
   set hyperlink(link: Cell['hyperlink']) {
     this.ctx.enqueue(link, () => {
@@ -921,14 +980,19 @@ export class FakeRange extends Loadable {
     });
   }
 
+  /** Loads what is asked (everything when nothing is named); values count towards the response. */
   load(what?: string | string[]): this {
     const wanted = props(what);
     this.ctx.enqueue(wanted, () => {
       const b = this.box();
       const s = this.sheet();
-      this.loaded.set('values', s.values(b));
-      this.loaded.set('address', `${quote(s.name)}!${boxAddress(b)}`);
-      this.loaded.set('rowCount', b.rows);
+      const data: Record<string, unknown> = {
+        address: `${quote(s.name)}!${boxAddress(b)}`,
+        rowCount: b.rows,
+        columnCount: b.columns,
+      };
+      if (!wanted.length || wanted.includes('values')) data.values = s.values(b);
+      this.ctx.respond(data, () => Object.entries(data).forEach(([k, v]) => this.loaded.set(k, v)));
     });
     return this;
   }
@@ -945,6 +1009,28 @@ export class FakeRange extends Loadable {
     return new FakeRange(this.ctx, this.sheetRef, () => {
       const b = this.box();
       return { top: b.top + row, left: b.left + column, rows: 1, columns: 1 };
+    });
+  }
+
+  getRow(row: number): FakeRange {
+    return new FakeRange(this.ctx, this.sheetRef, () => {
+      const b = this.box();
+      if (row < 0 || row >= b.rows) throw new FakeOfficeError('InvalidArgument', `No row ${row}.`, 'getRow');
+      return { ...b, top: b.top + row, rows: 1 };
+    });
+  }
+
+  /** ExcelApi 1.2: the range grown (or shrunk) by the given rows and columns. */
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    this.ctx.excel.require('1.2', 'Range.getResizedRange');
+    return new FakeRange(this.ctx, this.sheetRef, () => {
+      const b = this.box();
+      const rows = b.rows + deltaRows;
+      const columns = b.columns + deltaColumns;
+      if (rows < 1 || columns < 1) {
+        throw new FakeOfficeError('InvalidArgument', 'The resized range is empty.', 'getResizedRange');
+      }
+      return { ...b, rows, columns };
     });
   }
 }
