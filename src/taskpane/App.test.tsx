@@ -9,6 +9,7 @@ import { loadQuestionnaire } from '../core/definition';
 import { importBatch } from '../core/pipeline';
 import type { BatchResult } from '../core/pipeline';
 import type { ReviewEntry } from '../core/plan/build';
+import type { WorkbookState } from '../core/plan/state';
 import type { WorkbookPlan } from '../core/plan/types';
 import type { WorkbookPlace } from '../excel/a1';
 import type { WriteSummary } from '../excel/write-plan';
@@ -48,7 +49,7 @@ function excelHost() {
       sheet: 'Answers',
       address: 'J42',
     })),
-    readReviews: jest.fn(async () => new Map<string, ReviewEntry>()),
+    readState: jest.fn<Promise<WorkbookState | undefined>, [{ responses?: boolean }?]>(async () => undefined),
   };
 }
 
@@ -124,7 +125,10 @@ describe('the pane in Excel', () => {
     const [a, b] = first.issues;
 
     // The analyst dismissed one issue in the workbook and writes a note on another here.
-    host.readReviews.mockResolvedValue(new Map([[a.key, { review: 'Dismissed', note: 'duplicate' }]]));
+    host.readState.mockResolvedValue({
+      responses: [],
+      reviews: new Map<string, ReviewEntry>([[a.key, { review: 'Dismissed', note: 'duplicate' }]]),
+    });
     const issues = screen.getByRole('list', { name: 'Issues' });
     const rowOf = (message: string) =>
       within(issues)
@@ -135,6 +139,8 @@ describe('the pane in Excel', () => {
 
     choose(COG);
     await importChosen(1, 'Import and merge');
+    // The pane holds the responses, so only the reviews are read from the workbook.
+    expect(host.readState).toHaveBeenLastCalledWith({ responses: false });
     const previous = runImport.mock.calls[1][0].previous!;
     expect(previous.responses).toBe(first.responses);
     expect(previous.reviews.get(a.key)).toEqual({ review: 'Dismissed', note: 'duplicate' });
@@ -144,6 +150,38 @@ describe('the pane in Excel', () => {
       [path.basename(SEED), path.basename(COG)].sort(),
     );
     expect(second.reviews.get(b.key)?.note).toBe('call back');
+  });
+
+  it('merges a first import with the earlier waves the workbook holds', async () => {
+    // The workbook was built in an earlier session; the pane opens with nothing loaded.
+    const earlier = await importBatch([{ name: path.basename(SEED), bytes: fs.readFileSync(SEED) }], def);
+    const [reviewed] = earlier.issues;
+    const host = excelHost();
+    host.readState.mockResolvedValue({
+      responses: earlier.responses,
+      reviews: new Map<string, ReviewEntry>([[reviewed.key, { review: 'Confirmed', note: 'seen' }]]),
+    });
+    const runImport = mainThreadImport();
+    render(<App host={host} runImport={runImport} />);
+    choose(COG);
+    await importChosen(1);
+    expect(host.readState).toHaveBeenCalledWith({ responses: true });
+    const previous = runImport.mock.calls[0][0].previous!;
+    expect(previous.responses).toBe(earlier.responses);
+    const result = await (runImport.mock.results[0].value as Promise<BatchResult>);
+    expect(result.responses.map((r) => r.sourceFile).sort()).toEqual(
+      [path.basename(SEED), path.basename(COG)].sort(),
+    );
+    expect(result.responses.slice(0, earlier.responses.length)).toEqual(earlier.responses);
+    expect(result.reviews.get(reviewed.key)).toEqual({ review: 'Confirmed', note: 'seen' });
+    expect(screen.getByText(/2 responses and \d+ issues in all/)).toBeTruthy();
+
+    // The build then writes both waves, and the review, into the workbook.
+    fireEvent.click(screen.getByRole('button', { name: 'Build comparison in this workbook' }));
+    await screen.findByText('Comparison built');
+    const plan = host.buildInWorkbook.mock.calls[0][0];
+    const responsesTable = plan.sheets.flatMap((s) => s.tables).find((t) => t.name === 'Responses')!;
+    expect(responsesTable.rows).toHaveLength(2);
   });
 
   it('cancels an import and keeps what was loaded', async () => {

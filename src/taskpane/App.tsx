@@ -118,11 +118,19 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
     runTask(
       { kind: 'reading', done: 0, total: pending.length, file: '' },
       async (signal) => {
+        // Earlier waves: the pane's own once it has imported, else those the workbook holds (Excel), so
+        // a workbook opened again merges as the CLI does. Reviews: the workbook's, then the pane's edits.
+        let earlier = batch?.responses;
         let carried = reviews;
-        if (host.readReviews) carried = mergeReviews(await host.readReviews(), reviews, edited.current);
+        const state = host.readState ? await host.readState({ responses: !batch }) : undefined;
+        if (state) {
+          carried = mergeReviews(state.reviews, reviews, edited.current);
+          earlier ??= state.responses;
+        }
+        if (signal.aborted) throw new DOMException('The import was cancelled', 'AbortError');
         const files = await readAll(pending);
         const previous =
-          batch || carried.size ? { responses: batch?.responses ?? [], reviews: carried } : undefined;
+          earlier?.length || carried.size ? { responses: earlier ?? [], reviews: carried } : undefined;
         const result = await runImport({
           files,
           previous,

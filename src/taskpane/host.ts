@@ -3,18 +3,19 @@
  * workbook, which is the last plan built, downloaded as .xlsx. Components get these functions as
  * props and never touch Office themselves.
  */
-import type { ReviewEntry } from '../core/plan/build';
+import type { WorkbookState } from '../core/plan/state';
 import type { WorkbookPlan } from '../core/plan/types';
 import type { WorkbookPlace } from '../excel/a1';
 import {
   canOpenNewWorkbook,
   locateIssue,
   openAsNewWorkbook,
-  readReviews,
+  readLiveState,
   selectPlace,
   writePlan,
   type WriteSummary,
 } from '../excel';
+import { QUESTIONNAIRE } from './import-main-thread';
 import type { OfficeHostInfo } from './office';
 
 export type HostKind = 'excel' | 'preview';
@@ -33,8 +34,12 @@ export interface WorkbookHost {
   download?: (plan: WorkbookPlan, fileName: string) => Promise<void>;
   /** Where an issue points in the plan's workbook; in Excel, also selects that cell. */
   showIssue: (plan: WorkbookPlan, issueKey: string) => Promise<WorkbookPlace | undefined>;
-  /** Review and Note as the analyst left them in the workbook's Issues table. */
-  readReviews?: () => Promise<Map<string, ReviewEntry>>;
+  /**
+   * What the open workbook holds from earlier builds: its responses and the Review and Note the
+   * analyst left in its Issues table; undefined when the add-in has not built into it (Excel).
+   * With `{ responses: false }` only the reviews are read (the pane already holds the responses).
+   */
+  readState?: (options?: { responses?: boolean }) => Promise<WorkbookState | undefined>;
 }
 
 async function render(plan: WorkbookPlan): Promise<Uint8Array> {
@@ -55,7 +60,10 @@ export function excelHost(): WorkbookHost {
       if (place) await selectPlace(place);
       return place;
     },
-    readReviews,
+    readState: async (options) => {
+      const { loadQuestionnaire } = await import(/* webpackChunkName: "import-main" */ '../core/definition');
+      return readLiveState(loadQuestionnaire(QUESTIONNAIRE), options);
+    },
   };
 }
 

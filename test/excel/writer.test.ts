@@ -6,7 +6,6 @@ import type { CellValue, WorkbookPlan } from '../../src/core/plan/types';
 import { excelSerial } from '../../src/core/plan/dates';
 import { WorkbookError } from '../../src/excel/errors';
 import { locateIssue } from '../../src/excel/locate';
-import { readReviews } from '../../src/excel/reviews';
 import { selectPlace } from '../../src/excel/select';
 import { writePlan } from '../../src/excel/write-plan';
 import { corpusInputFiles } from '../support/corpus';
@@ -242,35 +241,7 @@ describe('older Excel', () => {
   });
 });
 
-describe('reviews and issue cells', () => {
-  it('reads Review and Note back from the Issues table', async () => {
-    const fake = new FakeExcel('1.8');
-    await write(fake, plan);
-    const table = fake.model.table('Issues')!;
-    const col = (h: string) => table.box.left + table.headers.indexOf(h);
-    const keyOf = (r: number) => String(table.sheet.peek(table.box.top + 1 + r, col('Issue key'))?.value);
-    table.sheet.cell(table.box.top + 1, col('Review')).value = 'Confirmed';
-    table.sheet.cell(table.box.top + 2, col('Note')).value = 'asked the focal point';
-    table.sheet.cell(table.box.top + 3, col('Review')).value = 'dismissed';
-    const uninstall = fake.install();
-    try {
-      const reviews = await readReviews();
-      expect([...reviews]).toEqual([
-        [keyOf(0), { review: 'Confirmed', note: '' }],
-        [keyOf(1), { review: 'Open', note: 'asked the focal point' }],
-        [keyOf(2), { review: 'Dismissed', note: '' }],
-      ]);
-      // A new plan built with them shows them on the next build.
-      const again = planOf(batch.responses, reviews);
-      const issues = again.sheets.flatMap((s) => s.tables).find((t) => t.name === 'Issues')!;
-      const keyCol = issues.columns.findIndex((c) => c.header === 'Issue key');
-      const reviewCol = issues.columns.findIndex((c) => c.header === 'Review');
-      expect(issues.rows.find((r) => r[keyCol] === keyOf(0))?.[reviewCol]).toBe('Confirmed');
-    } finally {
-      uninstall();
-    }
-  });
-
+describe('issue cells', () => {
   it('selects the answer cell an issue is about', async () => {
     const fake = new FakeExcel('1.8');
     await write(fake, plan);
