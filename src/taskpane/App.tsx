@@ -336,6 +336,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
                   }
                   onSelect={select}
                   onReview={review}
+                  readOnly={busy !== null}
                 />
               </AccordionPanel>
             </AccordionItem>

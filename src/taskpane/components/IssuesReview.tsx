@@ -91,6 +91,8 @@ export interface IssuesReviewProps {
   locationHint: string;
   onSelect: (key: string | undefined) => void;
   onReview: (key: string, entry: ReviewEntry) => void;
+  /** While an import or a build runs, reviews are shown but not edited, so none is overwritten. */
+  readOnly?: boolean;
 }
 
 export function IssuesReview({
@@ -102,6 +104,7 @@ export function IssuesReview({
   locationHint,
   onSelect,
   onReview,
+  readOnly = false,
 }: IssuesReviewProps) {
   const styles = useStyles();
   const [filter, setFilter] = useState<IssueFilter>(noFilter);
@@ -186,6 +189,7 @@ export function IssuesReview({
                   location={location}
                   locationHint={locationHint}
                   onReview={(entry) => onReview(issue.key, entry)}
+                  readOnly={readOnly}
                 />
               )}
             </li>
@@ -203,9 +207,10 @@ interface DetailProps {
   location?: string;
   locationHint: string;
   onReview: (entry: ReviewEntry) => void;
+  readOnly: boolean;
 }
 
-function IssueDetail({ row, review, location, locationHint, onReview }: DetailProps) {
+function IssueDetail({ row, review, location, locationHint, onReview, readOnly }: DetailProps) {
   const styles = useStyles();
   const { issue } = row;
   return (
@@ -217,6 +222,7 @@ function IssueDetail({ row, review, location, locationHint, onReview }: DetailPr
       <Caption1>{location ? `In the workbook: ${location}` : locationHint}</Caption1>
       <Field label="Review">
         <Dropdown
+          disabled={readOnly}
           value={review.review}
           selectedOptions={[review.review]}
           onOptionSelect={(_, d) => d.optionValue && onReview({ ...review, review: d.optionValue as Review })}
@@ -230,6 +236,7 @@ function IssueDetail({ row, review, location, locationHint, onReview }: DetailPr
       </Field>
       <Field label="Note">
         <Textarea
+          readOnly={readOnly}
           value={review.note}
           resize="vertical"
           onChange={(_, d) => onReview({ ...review, note: d.value })}
