@@ -122,7 +122,7 @@ export async function main(
     }
     return result.reports.some((f) => f.status === 'rejected') ? EXIT.rejected : EXIT.ok;
   } catch (e) {
-    if (e instanceof UsageError || /unknown questionnaire/.test((e as Error).message)) {
+    if (e instanceof UsageError) {
       err.write(`survey-atlas: ${(e as Error).message}\n\n${USAGE}\n`);
       return EXIT.usage;
     }
@@ -143,7 +143,11 @@ async function earlierWave(path: string, def: Definition) {
 
 /** A built-in questionnaire by id, or a definition file (JSON) of another questionnaire. */
 async function questionnaire(idOrPath: string): Promise<Definition> {
-  if (!/\.json$/i.test(idOrPath)) return loadQuestionnaire(idOrPath);
+  if (!/\.json$/i.test(idOrPath)) {
+    if (!builtInQuestionnaires.includes(idOrPath))
+      throw new UsageError(`unknown questionnaire "${idOrPath}"`);
+    return loadQuestionnaire(idOrPath);
+  }
   if (!existsSync(idOrPath)) throw new UsageError(`questionnaire definition not found: ${idOrPath}`);
   try {
     return parseDefinition(JSON.parse(await readFile(idOrPath, 'utf8')));

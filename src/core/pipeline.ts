@@ -1,7 +1,7 @@
 import { alignAnswers } from './align';
 import { resolveDuplicates, runChecks } from './checks';
 import { countryFacts, inferCountry, matchCountry } from './countries';
-import type { Definition } from './definition';
+import { countryQuestion, type Definition, type Question } from './definition';
 import type { Answer, CountryInfo, FileReport, InputFile, Issue, RawResponse, Response } from './model';
 import { responseKey } from './model';
 import type { ReviewEntry } from './plan/build';
@@ -85,8 +85,9 @@ export function idFromFileName(name: string): string {
 
 function toResponse(raw: RawResponse, sourceFile: string, def: Definition): Response {
   const answers = alignAnswers(raw, def);
-  const country = resolveCountry(answers, def);
-  fillInferredCountry(answers, country, def);
+  const field = countryQuestion(def);
+  const country = resolveCountry(answers, field);
+  if (field) fillInferredCountry(answers, country, field);
   return {
     responseId: raw.responseId || idFromFileName(sourceFile),
     sourceFile,
@@ -102,9 +103,8 @@ function toResponse(raw: RawResponse, sourceFile: string, def: Definition): Resp
   };
 }
 
-/** The country as written, else inferred from the answers, else unknown. */
-export function resolveCountry(answers: Record<string, Answer>, def: Definition): CountryInfo {
-  const field = def.questions.find((q) => q.format === 'country');
+/** The country as written in its field, else inferred from the other answers, else unknown. */
+function resolveCountry(answers: Record<string, Answer>, field: Question | undefined): CountryInfo {
   const written = field ? (answers[field.id]?.value.trim() ?? '') : '';
   const matched = written ? matchCountry(written) : undefined;
   if (matched) return withFacts(matched.iso3, 'answer', written);
@@ -117,9 +117,8 @@ export function resolveCountry(answers: Record<string, Answer>, def: Definition)
 }
 
 /** A blank country field takes the inferred country, marked as inferred. */
-function fillInferredCountry(answers: Record<string, Answer>, country: CountryInfo, def: Definition): void {
-  const field = def.questions.find((q) => q.format === 'country');
-  if (!field || country.source !== 'inferred' || answers[field.id]?.status !== 'empty') return;
+function fillInferredCountry(answers: Record<string, Answer>, country: CountryInfo, field: Question): void {
+  if (country.source !== 'inferred' || answers[field.id]?.status !== 'empty') return;
   answers[field.id] = {
     questionId: field.id,
     value: country.name,

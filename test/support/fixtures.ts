@@ -1,5 +1,5 @@
 /** Hand-made responses and issues for unit tests. */
-import type { Definition } from '../../src/core/definition';
+import { countryQuestion, type Definition } from '../../src/core/definition';
 import { issueKey, type Answer, type Issue, type Response, type Severity } from '../../src/core/model';
 
 /** A response with every question blank but the given ones; for unit tests. */
@@ -57,7 +57,7 @@ export function completeAnswers(def: Definition): Record<string, string> {
   }
   const email = def.questions.find((q) => q.format === 'email' && !q.relevant);
   if (email) answers[email.id] = 'someone@egov.gov.ee';
-  const country = def.questions.find((q) => q.format === 'country');
+  const country = countryQuestion(def);
   if (country) answers[country.id] = 'Estonia';
   return answers;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { alignAnswers } from '../../src/core/align';
 import { countryFacts } from '../../src/core/countries';
-import type { Definition, Question } from '../../src/core/definition';
+import { countryQuestion, type Definition, type Question } from '../../src/core/definition';
 import {
   issueKey,
   responseKey,
@@ -50,7 +50,7 @@ export function truthDisplayValue(a: TruthAnswer): string {
 
 /** The truth's answers as the file holds them: the country question as written. */
 export function writtenAnswers(t: TruthResponse, def: Definition): Record<string, TruthAnswer> {
-  const country = def.questions.find((q) => q.format === 'country');
+  const country = countryQuestion(def);
   return country ? { ...t.answers, [country.id]: { value: t.country_written } } : t.answers;
 }
 

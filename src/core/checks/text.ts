@@ -7,8 +7,7 @@ const EVIDENCE_LIMIT = 200;
 
 /** The answer text an issue quotes: on one line, cut to about 200 characters. */
 export function evidence(text: string): string {
-  const flat = collapseWhitespace(text);
-  return flat.length <= EVIDENCE_LIMIT ? flat : `${flat.slice(0, EVIDENCE_LIMIT - 1).trimEnd()}…`;
+  return shorten(text, EVIDENCE_LIMIT);
 }
 
 /** Nothing written or selected. A choice the file does not record is unknown, not blank. */

@@ -27,6 +27,11 @@ export function loadQuestionnaire(id: string): Definition {
   return parseDefinition(raw);
 }
 
+/** The question that asks for the respondent's country, if the questionnaire has one. */
+export function countryQuestion(def: Definition): Definition['questions'][number] | undefined {
+  return def.questions.find((q) => q.format === 'country');
+}
+
 /** The question a follow-up depends on, when the follow-up is a text answer to a Yes/No question. */
 export function yesNoParent(def: Definition, q: Definition['questions'][number]) {
   if (!q.relevant || q.type !== 'text') return undefined;
