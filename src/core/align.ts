@@ -1,4 +1,4 @@
-import type { Definition, Question } from './definition';
+import { isChoiceType, type Definition, type Question } from './definition';
 import type { Answer, RawAnswer, RawResponse } from './model';
 import { isSubstantive } from './text';
 
@@ -15,7 +15,7 @@ export function alignAnswers(raw: RawResponse, def: Definition): Record<string, 
 }
 
 function readAnswer(q: Question, raw: RawAnswer | undefined, choicesRecorded: boolean): Answer {
-  if (q.type === 'text') {
+  if (!isChoiceType(q.type)) {
     const value = raw?.text ?? '';
     return { questionId: q.id, value, status: value.trim() ? 'answered' : 'empty' };
   }
@@ -40,7 +40,7 @@ function inferChoice(q: Question, answers: Record<string, Answer>, def: Definiti
   if (answer.status !== 'not-recorded' || !q.options?.includes('Yes')) return;
   const evidence = def.questions.find(
     (f) =>
-      f.type === 'text' &&
+      !isChoiceType(f.type) &&
       f.relevant?.question === q.id &&
       f.relevant.equals === 'Yes' &&
       isSubstantive(answers[f.id].value, def.placeholders),

@@ -1,6 +1,10 @@
 /** The typed model every stage after reading works on. */
 
-export type SourceFormat = 'forms-text' | 'word' | 'export';
+/**
+ * The layout a response came in: a Forms page saved as text, a Word questionnaire, a table with one
+ * row per response (an export of any survey tool), or a workbook per respondent (a vertical template).
+ */
+export type SourceFormat = 'forms-text' | 'word' | 'export' | 'workbook';
 
 /** How a value came to be: written in the file, derived, or absent. */
 export type ValueStatus = 'answered' | 'empty' | 'not-applicable' | 'not-recorded' | 'inferred';
@@ -34,6 +38,10 @@ export interface RawResponse {
   startTime?: string;
   completionTime?: string;
   durationSeconds?: number;
+  /** False where the tool marks the response unfinished (LimeSurvey, Qualtrics). */
+  complete?: boolean;
+  /** The country the file's name gives ("DE_ODM 2023.xlsx"), as written there. */
+  countryFromFileName?: string;
   answers: Record<string, RawAnswer>;
 }
 
@@ -49,7 +57,8 @@ export interface Answer {
   basis?: string;
 }
 
-export type CountrySource = 'answer' | 'inferred' | 'unknown';
+/** Where a response's country comes from: its answer, the file's name, inference, or nowhere. */
+export type CountrySource = 'answer' | 'file-name' | 'inferred' | 'unknown';
 
 export interface CountryInfo {
   iso3: string;

@@ -1,3 +1,4 @@
+import { isChoiceType } from '../definition';
 import type { Response } from '../model';
 import type { CheckContext, Finding, Rule } from './rule';
 import { describeQuestion, evidence } from './text';
@@ -60,7 +61,7 @@ function check(r: Response, ctx: CheckContext): Finding[] {
   for (const q of ctx.def.questions) {
     const answer = r.answers[q.id];
     if (!answer || answer.status !== 'answered' || q.format === 'email') continue;
-    const text = q.type === 'text' ? answer.value : (answer.other ?? '');
+    const text = !isChoiceType(q.type) ? answer.value : (answer.other ?? '');
     const bad = [...text.matchAll(CANDIDATE)]
       .map((m) => ({ link: m[0], problem: linkProblem(m[0]) }))
       .filter((x): x is { link: string; problem: string } => x.problem !== undefined);

@@ -1,4 +1,4 @@
-import type { Question } from '../definition';
+import { isChoiceType, type Question } from '../definition';
 import type { Response } from '../model';
 import type { CheckContext, Finding, Rule } from './rule';
 import { describeQuestion, evidence, isPlaceholder, recordedChoices } from './text';
@@ -16,9 +16,9 @@ function check(r: Response, ctx: CheckContext): Finding[] {
     const answer = r.answers[q.id];
     if (!answer || answer.status !== 'answered' || knownNotToApply(q, r)) continue;
     // For a choice question, the stand-in is the typed "Other" text.
-    const text = q.type === 'text' ? answer.value : (answer.other ?? '');
+    const text = !isChoiceType(q.type) ? answer.value : (answer.other ?? '');
     if (!isPlaceholder(text, ctx.def.placeholders)) continue;
-    const where = q.type === 'text' ? '' : ` as its "${q.otherOption ?? 'Other'}" text`;
+    const where = !isChoiceType(q.type) ? '' : ` as its "${q.otherOption ?? 'Other'}" text`;
     findings.push({
       questionId: q.id,
       message: `${describeQuestion(q)} holds "${evidence(text)}"${where}, a placeholder rather than an answer.`,

@@ -1,3 +1,4 @@
+import { isChoiceType } from '../definition';
 import type { Response } from '../model';
 import { foldText } from '../text';
 import type { CheckContext, Finding, Rule } from './rule';
@@ -8,7 +9,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** One issue per response whose layout lists the options without saying which was chosen. */
 function selectionNotRecorded(r: Response, ctx: CheckContext): Finding[] {
   if (r.choicesRecorded) return [];
-  const choiceQuestions = ctx.def.questions.filter((q) => q.type !== 'text');
+  const choiceQuestions = ctx.def.questions.filter((q) => isChoiceType(q.type));
   const inferred = choiceQuestions.filter((q) => r.answers[q.id]?.status === 'inferred');
   const unknown = choiceQuestions.filter(
     (q) => (r.answers[q.id]?.status ?? 'not-recorded') === 'not-recorded',
@@ -40,7 +41,7 @@ function choiceNotInOptions(r: Response, ctx: CheckContext): Finding[] {
   const findings: Finding[] = [];
   for (const q of ctx.def.questions) {
     const answer = r.answers[q.id];
-    if (q.type === 'text' || !q.options || answer?.status !== 'answered' || !answer.choices) continue;
+    if (!isChoiceType(q.type) || !q.options || answer?.status !== 'answered' || !answer.choices) continue;
     const known = new Set([...q.options, ...(q.otherOption ? [q.otherOption] : [])].map(foldText));
     const strays = answer.choices.filter((c) => c.trim() && !known.has(foldText(c)));
     if (strays.length === 0) continue;

@@ -1,4 +1,4 @@
-import type { Definition, Question } from '../definition';
+import { isChoiceType, type Definition, type Question } from '../definition';
 import type { Answer, Response } from '../model';
 import { countLinks } from './links';
 import { excerpt, isYesNo } from './questions';
@@ -48,7 +48,7 @@ export function matrixCell(q: Question, answer: Answer | undefined): MatrixCell 
     return answer.value === 'Yes'
       ? { kind: 'yes', display: matrixLabels.yes }
       : { kind: 'no', display: matrixLabels.no };
-  if (q.type !== 'text') return { kind: 'choice', display: excerpt(answer.value, excerptLength) };
+  if (isChoiceType(q.type)) return { kind: 'choice', display: excerpt(answer.value, excerptLength) };
   const links = countLinks(answer.value);
   if (links > 0) return { kind: 'links', display: links === 1 ? '1 link' : `${links} links` };
   return { kind: 'text', display: excerpt(answer.value, excerptLength) };

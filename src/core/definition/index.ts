@@ -1,4 +1,4 @@
-import { definitionSchema, type Definition } from './schema';
+import { definitionSchema, isChoiceType, type Definition } from './schema';
 import msq2022 from './questionnaires/msq-2022.json';
 
 export * from './schema';
@@ -34,7 +34,7 @@ export function countryQuestion(def: Definition): Definition['questions'][number
 
 /** The question a follow-up depends on, when the follow-up is a text answer to a Yes/No question. */
 export function yesNoParent(def: Definition, q: Definition['questions'][number]) {
-  if (!q.relevant || q.type !== 'text') return undefined;
+  if (!q.relevant || isChoiceType(q.type)) return undefined;
   const parent = def.questions.find((p) => p.id === q.relevant!.question);
   if (!parent || parent.type !== 'single' || !parent.options?.includes('Yes')) return undefined;
   return parent;

@@ -2,30 +2,55 @@ import { z } from 'zod';
 
 /** When a question applies (XLSForm's `relevant`): another question has a given answer. */
 export const relevantSchema = z.object({
-  question: z.string().regex(/^Q\d+$/),
+  question: z.string().min(1),
   equals: z.string().min(1),
 });
 
+/**
+ * A question's own id: Q1 for the MSQ, the XLSForm `name`, a template's row id qualified by its
+ * dimension. Unique within a definition; no white space and no `|` (issue keys join ids with it).
+ */
+export const questionIdSchema = z.string().regex(/^[^\s|]+$/);
+
+/** Answer types. `single`/`multiple` are choices; the rest hold what was typed. */
+export const questionTypeSchema = z.enum(['text', 'single', 'multiple', 'integer', 'decimal', 'date']);
+
 export const questionSchema = z
   .object({
-    id: z.string().regex(/^Q\d+$/),
+    id: questionIdSchema,
+    /** The question's position (1-based) in the questionnaire, as numbered or in order. */
     number: z.number().int().positive(),
     section: z.string().min(1),
     text: z.string().min(1),
     /** A second label printed under the question text ("- E-services or similar"). */
     subLabel: z.string().min(1).optional(),
     required: z.boolean(),
-    type: z.enum(['text', 'single', 'multiple']),
+    type: questionTypeSchema,
     options: z.array(z.string().min(1)).optional(),
+    /** The names the options are stored under (XLSForm choice names such as `yes`), one per option. */
+    optionNames: z.array(z.string().min(1)).optional(),
+    /** Other wordings of the question text (other languages, other editions) a file may head it with. */
+    aliases: z.array(z.string().min(1)).optional(),
     /** Label of an option whose answer is typed text ("Other"). */
     otherOption: z.string().min(1).optional(),
     /** What a valid answer looks like (XLSForm's `constraint`, by name). */
     format: z.enum(['email', 'country', 'url']).optional(),
     relevant: relevantSchema.optional(),
+    /** What a valid answer is, as an XLSForm constraint expression (`.` is the answer). */
+    constraint: z.string().min(1).optional(),
+    /** What to tell the analyst when the constraint fails. */
+    constraintMessage: z.string().min(1).optional(),
   })
-  .refine((q) => q.type === 'text' || (q.options?.length ?? 0) > 0, {
+  .refine((q) => !isChoiceType(q.type) || (q.options?.length ?? 0) > 0, {
     message: 'choice questions need options',
+  })
+  .refine((q) => !q.optionNames || q.optionNames.length === (q.options?.length ?? 0), {
+    message: 'optionNames must name every option, in order',
   });
+
+export function isChoiceType(type: z.infer<typeof questionTypeSchema>): boolean {
+  return type === 'single' || type === 'multiple';
+}
 
 export const severitySchema = z.enum(['error', 'warning', 'info']);
 
@@ -33,12 +58,20 @@ export const ruleConfigSchema = z.object({
   enabled: z.boolean().default(true),
   severity: severitySchema,
   /** Questions this rule leaves alone (an analyst's policy, e.g. an optional-in-practice closing remark). */
-  skip: z.array(z.string().regex(/^Q\d+$/)).optional(),
+  skip: z.array(questionIdSchema).optional(),
+});
+
+/** Where a definition came from, for the summary, the import report and the About sheet. */
+export const definitionSourceSchema = z.object({
+  kind: z.enum(['built-in', 'file', 'xlsform', 'template', 'derived']),
+  /** One sentence: "derived from the header of export.xlsx: 27 questions in 3 sections". */
+  description: z.string().min(1),
 });
 
 export const definitionSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(1),
+  source: definitionSourceSchema.optional(),
   sections: z.array(z.object({ id: z.string().min(1), title: z.string().min(1) })).min(1),
   questions: z.array(questionSchema).min(1),
   /** Headings and notes printed between questions; never part of an answer. */
@@ -54,6 +87,8 @@ export const definitionSchema = z.object({
 });
 
 export type Relevant = z.infer<typeof relevantSchema>;
+export type QuestionType = z.infer<typeof questionTypeSchema>;
+export type DefinitionSource = z.infer<typeof definitionSourceSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type Severity = z.infer<typeof severitySchema>;
 export type RuleConfig = z.infer<typeof ruleConfigSchema>;

@@ -1,4 +1,4 @@
-import type { Definition, Question } from '../definition';
+import { isChoiceType, type Definition, type Question } from '../definition';
 import type { RawAnswer, RawResponse } from '../model';
 import { ReadError } from './errors';
 import {
@@ -99,7 +99,7 @@ export function cellText(cell: ExportCell): string {
 }
 
 export function toAnswer(q: Question, value: string): RawAnswer {
-  if (q.type === 'text') return { text: value };
+  if (!isChoiceType(q.type)) return { text: value };
   const trimmed = value.trim();
   if (q.type === 'single') return singleChoice(q, trimmed);
   return multipleChoice(q, trimmed);

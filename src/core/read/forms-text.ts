@@ -3,7 +3,7 @@
  * question's options without marking the chosen one, so selections are not recorded; only an
  * "Other" answer shows, as its typed text printed in place of the option.
  */
-import type { Definition, Question } from '../definition';
+import { isChoiceType, type Definition, type Question } from '../definition';
 import type { RawAnswer, RawResponse } from '../model';
 import { ReadError } from './errors';
 import {
@@ -69,7 +69,7 @@ export function readFormsText(text: string, def: Definition): RawResponse {
     const answers: Record<string, RawAnswer> = {};
     for (const block of blocks) {
       const q = block.question;
-      answers[q.id] = q.type === 'text' ? { text: textAnswer(block.lines) } : choiceAnswer(q, block);
+      answers[q.id] = isChoiceType(q.type) ? choiceAnswer(q, block) : { text: textAnswer(block.lines) };
     }
     const response: RawResponse = {
       responseId: header.responseId,

@@ -2,7 +2,7 @@
  * The questionnaire returned as a Word document, saved as text or extracted from .docx. Choices are
  * printed as check boxes, "☒ Selected   ☐ Not selected" on one line or one option per line.
  */
-import type { Definition, Question } from '../definition';
+import { isChoiceType, type Definition, type Question } from '../definition';
 import type { RawAnswer, RawResponse } from '../model';
 import { ReadError } from './errors';
 import {
@@ -115,7 +115,7 @@ export function readWordText(text: string, def: Definition): RawResponse {
     const answers: Record<string, RawAnswer> = {};
     for (const block of blocks) {
       const q = block.question;
-      answers[q.id] = q.type === 'text' ? { text: textAnswer(block.lines) } : choiceAnswer(q, block);
+      answers[q.id] = isChoiceType(q.type) ? choiceAnswer(q, block) : { text: textAnswer(block.lines) };
     }
     return { responseId: '', format: 'word', choicesRecorded: true, answers };
   } catch (err) {

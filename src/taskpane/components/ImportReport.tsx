@@ -5,7 +5,8 @@ import { EntryList } from './EntryList';
 export const formatNames: Record<SourceFormat, string> = {
   'forms-text': 'Forms page',
   word: 'Word questionnaire',
-  export: 'Forms export',
+  export: 'Survey export',
+  workbook: 'Workbook per respondent',
 };
 
 export function ImportReport({ reports }: { reports: FileReport[] }) {

@@ -1,5 +1,5 @@
 import { countryLabel, excerpt, matrixLabels, sectionMatrix } from '../../compare';
-import type { Section } from '../../definition';
+import { isChoiceType, type Section } from '../../definition';
 import { responseKey } from '../../model';
 import { placeLink, rangeRef } from '../a1';
 import { column } from '../columns';
@@ -91,7 +91,7 @@ export function comparisonSheet(
           column('ISO3', 'text', 7),
           column('Region', 'text', 11),
           ...questions.map((q) =>
-            column(`${q.id} ${excerpt(questionLabel(q), 40)}`, 'text', q.type === 'text' ? 22 : 13),
+            column(`${q.id} ${excerpt(questionLabel(q), 40)}`, 'text', isChoiceType(q.type) ? 13 : 22),
           ),
           column('Response', 'text', 26),
         ],
