@@ -70,10 +70,9 @@ export function rootRelsXml(): string {
   ]);
 }
 
-export function corePropsXml(properties: WorkbookPlan['properties']): string {
-  const created = Number.isNaN(Date.parse(properties.created))
-    ? undefined
-    : new Date(properties.created).toISOString();
+export function corePropsXml(properties: WorkbookPlan['properties'], createdDate?: Date): string {
+  // W3CDTF without milliseconds, as Excel writes it.
+  const created = createdDate?.toISOString().replace(/\.\d{3}Z$/, 'Z');
   return (
     xmlHeader +
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +

@@ -1,5 +1,6 @@
 import { rangeRef } from '../core/plan/a1';
 import type { CellValue, PivotSpec, TableSpec } from '../core/plan/types';
+import { cellText, limits } from './limits';
 import type { StyleBook } from './styles';
 import type { CellRun } from './worksheet';
 import { tableHeaders } from './worksheet';
@@ -21,16 +22,19 @@ export interface PivotParts {
 
 type Key = string;
 
-/** Excel matches pivot items ignoring case. */
+/** Excel matches pivot items ignoring case; an empty string cell is text, not a blank cell. */
 function keyOf(v: CellValue): Key {
-  if (v === null || v === undefined || v === '') return 'm:';
+  if (v === null || v === undefined) return 'm:';
   if (typeof v === 'number') return `n:${v}`;
   if (typeof v === 'boolean') return `b:${v}`;
   return `s:${v.toLowerCase()}`;
 }
 
+/** A source value as the cell holds it: absent and non-finite numbers are blank, text as written. */
 function normal(v: CellValue | undefined): CellValue {
-  return v === undefined || v === '' ? null : v;
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  return typeof v === 'string' ? cellText(v) : v;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -89,11 +93,16 @@ function statsOf(values: Iterable<CellValue>): FieldStats {
   return s;
 }
 
-/** The attributes of `<sharedItems>` describing what a field holds. */
+/**
+ * The attributes of `<sharedItems>` describing what a field holds. Excel counts booleans as text
+ * for `containsString` and `containsSemiMixedTypes` (MS-OI29500 §2.1.1048): a field of booleans
+ * keeps both at their default, true.
+ */
 function sharedItemsAttrs(s: FieldStats): string {
   const a: string[] = [];
-  if (!s.string && !s.blank) a.push('containsSemiMixedTypes="0"');
-  if (!s.string) a.push('containsString="0"');
+  const textual = s.string || s.boolean;
+  if (!textual && !s.blank) a.push('containsSemiMixedTypes="0"');
+  if (!textual) a.push('containsString="0"');
   if (s.blank) a.push('containsBlank="1"');
   if ([s.string, s.number, s.boolean].filter(Boolean).length > 1) a.push('containsMixedTypes="1"');
   if (s.number) {
@@ -124,6 +133,17 @@ function axisField(index: number, rows: readonly CellValue[][], sort: boolean): 
 }
 
 const label = (v: CellValue) => (v === null ? '(blank)' : v);
+
+/**
+ * The caption of the data field: Excel refuses one equal (ignoring case) to a source field's name,
+ * such as "Score" over a column Score, and itself adds a trailing space in that case.
+ */
+export function dataCaption(name: string, fieldNames: readonly string[]): string {
+  const taken = new Set(fieldNames.map((f) => f.toLowerCase()));
+  let caption = (name.trim() ? name : 'Values').slice(0, limits.tableName - 5); // room for the spaces
+  while (taken.has(caption.toLowerCase())) caption += ' ';
+  return caption;
+}
 
 export function pivotParts(
   spec: PivotSpec,
@@ -157,6 +177,7 @@ export function pivotParts(
   });
   const value = spec.values[0];
   const dataIndex = fieldIndex(value.field);
+  const caption = dataCaption(value.name, headers);
   const axis = new Map<number, AxisField>();
   for (const f of [rowField, colField, ...pageFields.map((p) => p.field)]) if (f) axis.set(f.index, f);
 
@@ -180,7 +201,8 @@ export function pivotParts(
     let xml = '<r>';
     for (let f = 0; f < headers.length; f++) {
       const x = at.get(f);
-      xml += x === undefined ? itemXml(normal(row[f])) : x ? `<x v="${x}"/>` : '<x/>';
+      // `v` is required on a record's index (CT_Index), even for the first item.
+      xml += x === undefined ? itemXml(normal(row[f])) : `<x v="${x}"/>`;
     }
     records.push(`${xml}</r>`);
     if (pageFields.some((p) => !p.visible[at.get(p.field.index)!])) continue;
@@ -243,13 +265,13 @@ export function pivotParts(
     runs.push({ row, column, values, styles: values.map(() => style) });
   pageFields.forEach((p, k) => {
     const shown = p.field.items.filter((_, i) => p.visible[i]);
-    const caption =
+    const shownAs =
       shown.length === p.field.items.length
         ? '(All)'
         : shown.length === 1
           ? label(shown[0])
           : '(Multiple Items)';
-    text(pTop - 1 - pageFields.length + k, pLeft, [p.name, caption], boldText);
+    text(pTop - 1 - pageFields.length + k, pLeft, [headers[p.field.index], shownAs], boldText);
   });
   const result = (r: number, c: number) => {
     const k = (r < 0 ? rowField.items.length : r) * width + (c < 0 ? width - 1 : c);
@@ -258,14 +280,14 @@ export function pivotParts(
     return value.summarize === 'sum' ? sums[k] : sums[k] / numbers[k];
   };
   if (colField) {
-    text(pTop, pLeft, [value.name, 'Column Labels'], boldText);
+    text(pTop, pLeft, [caption, 'Column Labels'], boldText);
     text(
       pTop + 1,
       pLeft,
       ['Row Labels', ...visibleCols.map((c) => label(colField.items[c])), 'Grand Total'],
       boldText,
     );
-  } else text(pTop, pLeft, ['Row Labels', value.name], boldText);
+  } else text(pTop, pLeft, ['Row Labels', caption], boldText);
   visibleRows.forEach((r, i) => {
     const figures = colField ? [...visibleCols.map((c) => result(r, c)), result(r, -1)] : [result(r, -1)];
     runs.push({
@@ -322,7 +344,7 @@ export function pivotParts(
       ? `<colFields count="1"><field x="${colField.index}"/></colFields><colItems count="${visibleCols.length + 1}">${axisItems(visibleCols)}</colItems>`
       : '<colItems count="1"><i/></colItems>') +
     (pageFields.length ? `<pageFields count="${pageFields.length}">${pageXml.join('')}</pageFields>` : '') +
-    `<dataFields count="1"><dataField name="${xmlAttr(value.name)}" fld="${dataIndex}" subtotal="${value.summarize}" baseField="0" baseItem="0"${valueFormat ? ` numFmtId="${valueFormat}"` : ''}/></dataFields>` +
+    `<dataFields count="1"><dataField name="${xmlAttr(caption)}" fld="${dataIndex}" subtotal="${value.summarize}" baseField="0" baseItem="0"${valueFormat ? ` numFmtId="${valueFormat}"` : ''}/></dataFields>` +
     '<pivotTableStyleInfo name="PivotStyleLight16" showRowHeaders="1" showColHeaders="1" showRowStripes="0" showColStripes="0" showLastColumn="1"/>' +
     '</pivotTableDefinition>';
   return { cacheDefinition, records: records.bytes(), table: definition, runs };

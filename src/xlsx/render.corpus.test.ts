@@ -6,6 +6,8 @@ import JSZip from 'jszip';
 import { countryFacts } from '../core/countries';
 import { loadQuestionnaire } from '../core/definition';
 import { buildWorkbookPlan } from '../core/plan/build';
+import { expectValidOoxml } from '../../test/support/ooxml';
+import { checkPivotCaches } from '../../test/support/pivot-cache';
 import { batchFromTruth, loadTruth } from '../../test/support/truth';
 import { renderXlsx } from './render';
 
@@ -162,6 +164,56 @@ describe('the comparison workbook for the corpus', () => {
       'Response status',
       'Issue key',
     ]);
+  });
+
+  it('is valid against the ECMA-376 schemas and the rules across parts that Excel checks', () => {
+    expectValidOoxml(bytes, 'the corpus workbook');
+  }, 120_000);
+
+  it('caches the Answers table exactly: shared items, counts and every record', async () => {
+    const [cache, ...others] = await checkPivotCaches(bytes);
+    expect(others).toHaveLength(0);
+    expect(cache.problems).toEqual([]);
+    expect(cache.sheet).toBe('Answers');
+    expect(cache.records).toBe(108 * 112);
+    const field = (name: string) => cache.fields.find((f) => f.name === name)!;
+    // The axis fields carry one shared item per distinct value, the others none.
+    for (const name of ['Country', 'Section', 'Status', 'Score'])
+      expect(field(name).items).toBe(field(name).distinct);
+    expect(field('Section').items).toBe(def.sections.length);
+    expect(field('Status').items).toBe(new Set(batch.responses.map((r) => r.status)).size);
+    expect(field('Score').items).toBe(3); // 0, 1 and blank
+    expect(cache.fields.filter((f) => f.items > 0)).toHaveLength(4);
+  });
+
+  it('finds a record index or an item count that is off (the cache check can fail)', async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    const recordsPath = 'xl/pivotCache/pivotCacheRecords1.xml';
+    const records = await zip.file(recordsPath)!.async('string');
+    const definitionPath = 'xl/pivotCache/pivotCacheDefinition1.xml';
+    const definition = await zip.file(definitionPath)!.async('string');
+    const broken = async (path: string, xml: string) => {
+      const copy = await JSZip.loadAsync(bytes);
+      copy.file(path, xml);
+      return (await checkPivotCaches(await copy.generateAsync({ type: 'uint8array' })))[0].problems;
+    };
+    expect(await broken(recordsPath, records.replace('<x v="0"/>', '<x/>'))).toEqual([
+      expect.stringMatching(/<x> without v/),
+    ]);
+    expect(
+      (
+        await broken(
+          recordsPath,
+          records.replace(/<x v="(\d+)"\/>/, (_, v) => `<x v="${Number(v) + 1}"/>`),
+        )
+      ).length,
+    ).toBe(1);
+    const oneItemLess = definition.replace(
+      /(<sharedItems[^>]*count=")(\d+)("[^>]*>)(<[snbm][^>]*\/>)/,
+      (_, a, n, b) => `${a}${Number(n) - 1}${b}`,
+    );
+    expect(oneItemLess).not.toBe(definition);
+    expect((await broken(definitionPath, oneItemLess)).length).toBeGreaterThan(0);
   });
 
   it('writes no formula anywhere', () => {

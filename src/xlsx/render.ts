@@ -10,6 +10,7 @@ import {
   themeXml,
   workbookXml,
 } from './package-parts';
+import { documentDate, limits, zipDate } from './limits';
 import { pivotParts } from './pivot';
 import { SharedStrings } from './shared-strings';
 import { StyleBook } from './styles';
@@ -17,23 +18,54 @@ import { worksheetPart, type CellRun, type Relationship } from './worksheet';
 import { relTypes } from './xml';
 import { zipEntries } from './zip';
 
-const badSheetName = /[[\]:*?/\\]/;
+// eslint-disable-next-line no-control-regex -- control characters are among those refused
+const badSheetName = /[[\]:*?/\\\u0000-\u001f]/;
 
-function checkNames(plan: WorkbookPlan): void {
+/**
+ * Refuses a plan Excel could not open as written: names it refuses, and sheets past its grid. The
+ * plan builder makes names safe (src/core/plan/text-safety.ts); this guards any other plan.
+ */
+function checkPlan(plan: WorkbookPlan): void {
   const sheets = new Set<string>();
   const tables = new Set<string>();
   for (const sheet of plan.sheets) {
     const lower = sheet.name.toLowerCase();
-    if (!sheet.name || sheet.name.length > 31 || badSheetName.test(sheet.name) || /^'|'$/.test(sheet.name))
+    if (
+      !sheet.name ||
+      sheet.name.length > limits.sheetName ||
+      badSheetName.test(sheet.name) ||
+      /^'|'$/.test(sheet.name) ||
+      lower === 'history'
+    )
       throw new Error(`invalid sheet name "${sheet.name}"`);
     if (sheets.has(lower)) throw new Error(`sheet name "${sheet.name}" is used twice`);
     sheets.add(lower);
+    let rows = 0;
+    let columns = 0;
     for (const t of sheet.tables) {
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(t.name)) throw new Error(`invalid table name "${t.name}"`);
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(t.name) || t.name.length > limits.tableName)
+        throw new Error(`invalid table name "${t.name}"`);
       if (tables.has(t.name.toLowerCase())) throw new Error(`table name "${t.name}" is used twice`);
       tables.add(t.name.toLowerCase());
       if (!t.columns.length) throw new Error(`table "${t.name}" has no columns`);
+      rows = Math.max(rows, t.origin.row + 1 + Math.max(t.rows.length, 1));
+      columns = Math.max(columns, t.origin.column + t.columns.length);
     }
+    for (const b of sheet.blocks) {
+      rows = Math.max(rows, b.origin.row + b.rows.length);
+      for (const r of b.rows) columns = Math.max(columns, b.origin.column + r.length);
+    }
+    if (rows > limits.rows || columns > limits.columns)
+      throw new Error(
+        `sheet "${sheet.name}" needs ${rows} rows and ${columns} columns; Excel holds ${limits.rows} by ${limits.columns}`,
+      );
+  }
+  const pivots = new Set<string>();
+  for (const p of plan.pivots) {
+    const key = `${p.sheet}\n${p.name}`.toLowerCase();
+    if (!p.name.trim() || p.name.length > limits.tableName || pivots.has(key))
+      throw new Error(`invalid or repeated PivotTable name "${p.name}" on sheet "${p.sheet}"`);
+    pivots.add(key);
   }
 }
 
@@ -42,7 +74,7 @@ function checkNames(plan: WorkbookPlan): void {
  * JSZip, PivotTables included (see docs/workbook.md for why not through ExcelJS).
  */
 export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
-  checkNames(plan);
+  checkPlan(plan);
   const styles = new StyleBook();
   const strings = new SharedStrings();
   const files: [string, string | Uint8Array][] = [];
@@ -58,7 +90,9 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
       tablesByName.set(table.name.toLowerCase(), { sheet: sheet.name, table });
 
   // PivotTables first: their laid-out cells join their sheet's cells.
-  const refreshed = excelSerial(plan.properties.created) ?? undefined;
+  const created = documentDate(plan.properties.created);
+  const serial = created && excelSerial(plan.properties.created);
+  const refreshed = serial && serial >= 1 ? serial : undefined;
   const pivotRuns = new Map<string, CellRun[]>();
   const pivotsBySheet = new Map<string, number[]>();
   const caches: { cacheId: number; relId: string }[] = [];
@@ -150,18 +184,15 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
     contentTypes.workbook,
   );
   part('xl/_rels/workbook.xml.rels', relsXml(workbookRels));
-  part('docProps/core.xml', corePropsXml(plan.properties), contentTypes.coreProps);
+  part('docProps/core.xml', corePropsXml(plan.properties, created), contentTypes.coreProps);
   part('docProps/app.xml', appPropsXml(), contentTypes.appProps);
 
-  const modified = Number.isNaN(Date.parse(plan.properties.created))
-    ? new Date(0)
-    : new Date(plan.properties.created);
   return zipEntries(
     [
       { path: '[Content_Types].xml', data: contentTypesXml(overrides) },
       { path: '_rels/.rels', data: rootRelsXml() },
       ...files.map(([path, data]) => ({ path, data })),
     ],
-    modified,
+    zipDate(created),
   );
 }

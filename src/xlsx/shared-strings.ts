@@ -1,3 +1,4 @@
+import { cellText } from './limits';
 import { needsPreserve, ns, xmlHeader, XmlSink, xmlText } from './xml';
 
 /** The shared string table: each distinct string stored once, cells refer to it by index. */
@@ -5,7 +6,9 @@ export class SharedStrings {
   private index = new Map<string, number>();
   private references = 0;
 
-  id(s: string): number {
+  /** The index of a string, cut first to what a cell holds. */
+  id(text: string): number {
+    const s = cellText(text);
     this.references++;
     let at = this.index.get(s);
     if (at === undefined) this.index.set(s, (at = this.index.size));

@@ -1,3 +1,4 @@
+import { argbColour } from './limits';
 import { attr, ns, xmlHeader } from './xml';
 
 /** Formats Excel knows by number; others get ids from 164 up. */
@@ -26,8 +27,6 @@ export interface CellStyle {
   fill?: string;
   wrap?: boolean;
 }
-
-const argb = (rgb: string) => `FF${rgb.replace(/^#/, '').toUpperCase()}`;
 
 /** The workbook's cell formats (xf) and differential formats (dxf), each added once. */
 export class StyleBook {
@@ -62,7 +61,7 @@ export class StyleBook {
       (font.italic ? '<i/>' : '') +
       (font.underline ? '<u/>' : '') +
       `<sz val="${font.size ?? 11}"/>` +
-      (font.color ? `<color rgb="${argb(font.color)}"/>` : '<color theme="1"/>') +
+      (argbColour(font.color) ? `<color rgb="${argbColour(font.color)}"/>` : '<color theme="1"/>') +
       '<name val="Calibri"/><family val="2"/><scheme val="minor"/></font>';
     const at = this.fonts.indexOf(xml);
     if (at >= 0) return at;
@@ -71,8 +70,9 @@ export class StyleBook {
   }
 
   private fillId(rgb: string | undefined): number {
-    if (!rgb) return 0;
-    const xml = `<fill><patternFill patternType="solid"><fgColor rgb="${argb(rgb)}"/><bgColor indexed="64"/></patternFill></fill>`;
+    const argb = argbColour(rgb);
+    if (!argb) return 0;
+    const xml = `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`;
     const at = this.fills.indexOf(xml);
     if (at >= 0) return at;
     this.fills.push(xml);
@@ -99,15 +99,17 @@ export class StyleBook {
   }
 
   /** A differential format for conditional formatting: a fill and, optionally, a font colour. */
-  dxf(fill: string | undefined, font: string | undefined): number {
+  dxf(fillColour: string | undefined, fontColour: string | undefined): number {
+    const fill = argbColour(fillColour);
+    const font = argbColour(fontColour);
     const key = `${fill ?? ''}|${font ?? ''}`;
     const known = this.dxfIds.get(key);
     if (known !== undefined) return known;
     const xml =
       '<dxf>' +
-      (font ? `<font><color rgb="${argb(font)}"/></font>` : '') +
+      (font ? `<font><color rgb="${font}"/></font>` : '') +
       // Conditional fills are solid in bgColor, as Excel writes them.
-      (fill ? `<fill><patternFill><bgColor rgb="${argb(fill)}"/></patternFill></fill>` : '') +
+      (fill ? `<fill><patternFill><bgColor rgb="${fill}"/></patternFill></fill>` : '') +
       '</dxf>';
     this.dxfs.push(xml);
     this.dxfIds.set(key, this.dxfs.length - 1);

@@ -8,6 +8,7 @@ import type {
   SheetSpec,
   TableSpec,
 } from '../core/plan/types';
+import { argbColour, limits, textLiteral, validationList } from './limits';
 import type { SharedStrings } from './shared-strings';
 import type { CellStyle, StyleBook } from './styles';
 import { attr, ns, relTypes, xmlAttr, xmlHeader, XmlSink, xmlText } from './xml';
@@ -62,11 +63,11 @@ export function columnStyle(col: ColumnSpec): CellStyle {
   return { numberFormat: col.numberFormat ?? kindFormats[col.kind], ...(col.wrap ? { wrap: true } : {}) };
 }
 
-/** Header names Excel accepts for a table: non-empty, unique ignoring case. */
+/** Header names Excel accepts for a table: non-empty, unique ignoring case, short enough for a cell. */
 export function tableHeaders(table: TableSpec): string[] {
   const seen = new Set<string>();
   return table.columns.map((c, i) => {
-    const base = c.header.trim() || `Column${i + 1}`;
+    const base = (c.header.trim() || `Column${i + 1}`).slice(0, limits.cellText - 8);
     let name = base;
     for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base} ${n}`;
     seen.add(name.toLowerCase());
@@ -93,24 +94,22 @@ function paneXml(freeze: SheetSpec['freeze']): string {
   );
 }
 
+/** One conditional format, or nothing when Excel could not hold it (too few colours, too long a text). */
 function conditionalXml(cf: ConditionalFormat, priority: number, styles: StyleBook): string {
   const sqref = attr(cf.range);
   if (cf.kind === 'colorScale') {
+    const colors = cf.colors.slice(0, 3).map(argbColour);
+    if (colors.length < 2 || colors.some((c) => !c)) return '';
     const cfvo =
-      cf.colors.length >= 3
+      colors.length === 3
         ? '<cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>'
         : '<cfvo type="min"/><cfvo type="max"/>';
-    const colors = cf.colors
-      .slice(0, 3)
-      .map((c) => `<color rgb="FF${c.toUpperCase()}"/>`)
-      .join('');
-    return `<conditionalFormatting sqref="${sqref}"><cfRule type="colorScale" priority="${priority}"><colorScale>${cfvo}${colors}</colorScale></cfRule></conditionalFormatting>`;
+    return `<conditionalFormatting sqref="${sqref}"><cfRule type="colorScale" priority="${priority}"><colorScale>${cfvo}${colors.map((c) => `<color rgb="${c}"/>`).join('')}</colorScale></cfRule></conditionalFormatting>`;
   }
-  const dxf = styles.dxf(cf.fill, cf.font);
   const formula =
-    cf.kind === 'textEquals'
-      ? `"${cf.text.replace(/"/g, '""')}"`
-      : String(Number.isFinite(cf.value) ? cf.value : 0);
+    cf.kind === 'textEquals' ? textLiteral(cf.text) : String(Number.isFinite(cf.value) ? cf.value : 0);
+  if (formula === undefined) return '';
+  const dxf = styles.dxf(cf.fill, cf.font);
   const operator = cf.kind === 'textEquals' ? 'equal' : cf.operator;
   return `<conditionalFormatting sqref="${sqref}"><cfRule type="cellIs" dxfId="${dxf}" priority="${priority}" operator="${operator}"><formula>${xmlText(formula)}</formula></cfRule></conditionalFormatting>`;
 }
@@ -167,7 +166,10 @@ export function worksheetPart(
     const linked = new Map<number, Map<number, number>>();
     for (const link of table.links ?? []) {
       const target = safeLinkTarget(link.target);
-      if (!target || link.row >= table.rows.length || link.column >= table.columns.length) continue;
+      if (!target || target.length > limits.url) continue;
+      if (link.row >= table.rows.length || link.column >= table.columns.length) continue;
+      // Excel holds at most 65,530 links on a sheet; later ones stay plain text.
+      if (hyperlinks.length >= limits.hyperlinksPerSheet) break;
       let linkStyle = linkStyles.get(link.column);
       if (linkStyle === undefined) {
         linkStyle = styles.xf({ ...columnStyle(table.columns[link.column]), font: linkFont });
@@ -229,7 +231,8 @@ export function worksheetPart(
 
   const sink = new XmlSink();
   sink.push(`${xmlHeader}<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">`);
-  const tab = sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.toUpperCase()}"/>` : '';
+  const tabColour = argbColour(sheet.tabColor);
+  const tab = tabColour ? `<tabColor rgb="${tabColour}"/>` : '';
   const fit = sheet.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : '';
   if (tab || fit) sink.push(`<sheetPr>${tab}${fit}</sheetPr>`);
   sink.push(`<dimension ref="A1:${letters[maxCol]}${maxRow + 1}"/>`);
@@ -239,10 +242,15 @@ export function worksheetPart(
   sink.push('<sheetFormatPr defaultRowHeight="15"/>');
   if (widths.size) {
     sink.push('<cols>');
-    for (const [col, w] of [...widths].sort((a, b) => a[0] - b[0]))
+    for (const [col, w] of [...widths].sort((a, b) => a[0] - b[0])) {
+      // Widths are in characters plus the cell padding; Excel holds at most 255.
+      const width = Number.isFinite(w.width)
+        ? Math.min(limits.columnWidth, Math.max(1, w.width) + 0.71)
+        : 8.71;
       sink.push(
-        `<col min="${col + 1}" max="${col + 1}" width="${Math.max(1, Math.min(255, w.width)) + 0.71}" customWidth="1"${w.style !== undefined ? ` style="${w.style}"` : ''}/>`,
+        `<col min="${col + 1}" max="${col + 1}" width="${width}" customWidth="1"${w.style !== undefined ? ` style="${w.style}"` : ''}/>`,
       );
+    }
     sink.push('</cols>');
   }
 
@@ -274,17 +282,22 @@ export function worksheetPart(
   }
   sink.push('</sheetData>');
 
-  sheet.conditionalFormats.forEach((cf, k) => sink.push(conditionalXml(cf, k + 1, styles)));
-  if (sheet.validations.length) {
-    sink.push(`<dataValidations count="${sheet.validations.length}">`);
-    for (const v of sheet.validations) {
-      const list = `"${v.list.map((item) => item.replace(/"/g, '""')).join(',')}"`;
-      sink.push(
-        `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${attr(v.range)}"><formula1>${xmlText(list)}</formula1></dataValidation>`,
-      );
-    }
-    sink.push('</dataValidations>');
+  let priority = 0;
+  for (const cf of sheet.conditionalFormats) {
+    const xml = conditionalXml(cf, priority + 1, styles);
+    if (xml) priority++;
+    sink.push(xml);
   }
+  const validations = sheet.validations.flatMap((v) => {
+    // A list too long for Excel keeps the items that fit and then accepts other values too.
+    const list = validationList(v.list);
+    if (list.formula === '""') return [];
+    return [
+      `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="${list.complete ? 1 : 0}" sqref="${attr(v.range)}"><formula1>${xmlText(list.formula)}</formula1></dataValidation>`,
+    ];
+  });
+  if (validations.length)
+    sink.push(`<dataValidations count="${validations.length}">${validations.join('')}</dataValidations>`);
   if (hyperlinks.length) sink.push(`<hyperlinks>${hyperlinks.join('')}</hyperlinks>`);
   sink.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (sheet.print) {
