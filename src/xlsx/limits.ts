@@ -92,6 +92,9 @@ const isoDate = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[
 export function documentDate(created: string | undefined): Date | undefined {
   const text = created?.trim() ?? '';
   if (!isoDate.test(text)) return undefined;
+  // A day the month does not have (2024-02-31) is refused, not rolled over.
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number);
+  if (new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d || m < 1 || m > 12) return undefined;
   // A time without an offset is read as UTC, so the file does not depend on the machine's zone.
   const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/.test(text.slice(10))
     ? text

@@ -13,6 +13,8 @@ export const contentTypes = {
   pivotCacheDefinition:
     'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml',
   pivotCacheRecords: 'application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml',
+  drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
+  chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
   coreProps: 'application/vnd.openxmlformats-package.core-properties+xml',
   appProps: 'application/vnd.openxmlformats-officedocument.extended-properties+xml',
 } as const;

@@ -10,6 +10,7 @@ import {
   themeXml,
   workbookXml,
 } from './package-parts';
+import { chartXml, drawable, drawingXml } from './chart';
 import { documentDate, limits, zipDate } from './limits';
 import { pivotParts } from './pivot';
 import { SharedStrings } from './shared-strings';
@@ -134,14 +135,34 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
   }
 
   let tableId = 0;
+  let drawingCount = 0;
+  let chartCount = 0;
   const workbookRels: Relationship[] = [];
   plan.sheets.forEach((sheet, i) => {
+    // Charts: a chart part each, one drawing part per sheet anchoring them.
+    const charts = (sheet.charts ?? []).filter(drawable);
+    let drawing: string | undefined;
+    if (charts.length) {
+      const n = ++drawingCount;
+      const anchored = charts.map((spec, k) => {
+        const m = ++chartCount;
+        part(`xl/charts/chart${m}.xml`, chartXml(spec, sheet)!, contentTypes.chart);
+        return { spec, relId: `rId${k + 1}`, target: `../charts/chart${m}.xml` };
+      });
+      part(`xl/drawings/drawing${n}.xml`, drawingXml(anchored), contentTypes.drawing);
+      part(
+        `xl/drawings/_rels/drawing${n}.xml.rels`,
+        relsXml(anchored.map((c) => ({ id: c.relId, type: relTypes.chart, target: c.target }))),
+      );
+      drawing = `../drawings/drawing${n}.xml`;
+    }
     const sheetPart = worksheetPart(sheet, {
       selected: i === 0,
       styles,
       strings,
       extraRuns: pivotRuns.get(sheet.name),
       nextTableId: () => ++tableId,
+      drawing,
     });
     const rels = [...sheetPart.rels];
     for (const n of pivotsBySheet.get(sheet.name) ?? [])

@@ -126,6 +126,8 @@ export function worksheetPart(
     strings: SharedStrings;
     extraRuns?: CellRun[];
     nextTableId: () => number;
+    /** The sheet's drawing part (its charts), relative to the worksheet part. */
+    drawing?: string;
   },
 ): SheetPart {
   const { styles, strings } = options;
@@ -304,6 +306,11 @@ export function worksheetPart(
     const orientation = sheet.print.landscape ? 'landscape' : 'portrait';
     const fitting = sheet.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '';
     sink.push(`<pageSetup orientation="${orientation}"${fitting}/>`);
+  }
+  if (options.drawing) {
+    const id = `rId${rels.length + 1}`;
+    rels.push({ id, type: relTypes.drawing, target: options.drawing });
+    sink.push(`<drawing r:id="${id}"/>`);
   }
   if (tablePartIds.length)
     sink.push(

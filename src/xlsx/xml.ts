@@ -69,6 +69,8 @@ export const relTypes = {
   pivotTable: `${ns.rel}/pivotTable`,
   pivotCacheDefinition: `${ns.rel}/pivotCacheDefinition`,
   pivotCacheRecords: `${ns.rel}/pivotCacheRecords`,
+  drawing: `${ns.rel}/drawing`,
+  chart: `${ns.rel}/chart`,
 } as const;
 
 /** Builds a large part as UTF-8 chunks, so no single huge string is ever held. */

@@ -92,6 +92,24 @@ export interface PivotSpec {
   filterItems?: Record<string, CellValue[]>;
 }
 
+/**
+ * A native chart of clustered columns drawn from cells of the sheet it sits on: one series per
+ * value column, over one column of category labels. Ranges are A1 references on that sheet, so a
+ * renderer only binds them (a DrawingML chart part in the file, `worksheet.charts.add` live).
+ */
+export interface ChartSpec {
+  kind: 'column';
+  title: string;
+  /** A1 range of the category labels: one column. */
+  categories: string;
+  /** The series in order: legend name, and A1 range of the values (one column, as long as `categories`). */
+  series: { name: string; values: string }[];
+  /** The value axis: number format (e.g. `0%`) and fixed bounds. */
+  valueAxis?: { numberFormat?: string; min?: number; max?: number };
+  /** Top-left cell (0-based) and size, in columns and rows of the sheet. */
+  anchor: { row: number; column: number; columns: number; rows: number };
+}
+
 export interface SheetSpec {
   name: string;
   tabColor?: string;
@@ -105,6 +123,8 @@ export interface SheetSpec {
   widths?: Record<number, number>;
   /** How the sheet prints: orientation, and whether all columns fit on one page's width. */
   print?: { landscape: boolean; fitToWidth: boolean };
+  /** Charts floating over the sheet. */
+  charts?: ChartSpec[];
 }
 
 export interface WorkbookPlan {

@@ -11,7 +11,7 @@ import { column } from '../columns';
 import type { PlanContext } from '../context';
 import { countScale, shareScale, tabColours } from '../palette';
 import { safeSheetName, safeTableName } from '../text-safety';
-import type { CellValue, ColumnSpec, ConditionalFormat, SheetSpec, TableSpec } from '../types';
+import type { CellValue, ChartSpec, ColumnSpec, ConditionalFormat, SheetSpec, TableSpec } from '../types';
 import { titleBlocks } from './layout';
 
 const tableTop = 2;
@@ -132,7 +132,35 @@ function averagesTable(
   };
 }
 
-/** Averages of the section scores by UN region, then by sub-region. */
+/**
+ * Yes share of each scored section by region: a column chart over the Regions table (its regions,
+ * without the closing all-regions row), to the right of the tables.
+ */
+function regionsChart(
+  ctx: PlanContext,
+  table: TableSpec,
+  regionCount: number,
+  scoredIndexes: number[],
+): ChartSpec | undefined {
+  if (!regionCount || !scoredIndexes.length) return undefined;
+  const { row, column } = table.origin;
+  const first = row + 1;
+  const last = row + regionCount;
+  return {
+    kind: 'column',
+    title: 'Yes share by region and section',
+    categories: rangeRef(first, column, last, column),
+    // The Yes-share columns follow Region, Responses and Countries.
+    series: scoredIndexes.map((i, k) => ({
+      name: ctx.def.sections[i].title,
+      values: rangeRef(first, column + 3 + k, last, column + 3 + k),
+    })),
+    valueAxis: { numberFormat: '0%', min: 0, max: 1 },
+    anchor: { row, column: column + table.columns.length + 1, columns: 10, rows: 20 },
+  };
+}
+
+/** Averages of the section scores by UN region, then by sub-region, and a chart of the regions. */
 export function regionsSheet(ctx: PlanContext, scores: ResponseScores[]): SheetSpec {
   const scoredIndexes = ctx.def.sections.flatMap((s, i) => (sectionHasYesNo(ctx.def, s.id) ? [i] : []));
   const byRegion = groupAverages(scores, 'region');
@@ -140,6 +168,8 @@ export function regionsSheet(ctx: PlanContext, scores: ResponseScores[]): SheetS
   const regions = averagesTable(ctx, 'Regions', 'Region', tableTop, byRegion, scoredIndexes);
   const subTop = tableTop + Math.max(byRegion.length, 1) + 3;
   const subregions = averagesTable(ctx, 'Subregions', 'Sub-region', subTop, bySubregion, scoredIndexes);
+  // The last row averages all regions.
+  const chart = regionsChart(ctx, regions.table, Math.max(byRegion.length - 1, 0), scoredIndexes);
   return {
     name: safeSheetName('Regions', ctx.sheetNames),
     tabColor: tabColours.scores,
@@ -154,5 +184,6 @@ export function regionsSheet(ctx: PlanContext, scores: ResponseScores[]): SheetS
     tables: [regions.table, subregions.table],
     conditionalFormats: [...regions.formats, ...subregions.formats],
     validations: [],
+    ...(chart && { charts: [chart] }),
   };
 }
