@@ -5,8 +5,19 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../src/cli/main';
 import { CORPUS_FILES } from './support/corpus';
+import { expectValidOoxml } from './support/ooxml';
+import { checkPivotCaches } from './support/pivot-cache';
 
 const quiet = { write: () => true };
+
+/** The workbook the command line wrote is one Excel opens without repair, its pivot cache exact. */
+async function expectSoundWorkbook(path: string, what: string, pivots = 1): Promise<void> {
+  const bytes = new Uint8Array(readFileSync(path));
+  expectValidOoxml(bytes, what);
+  const caches = await checkPivotCaches(bytes);
+  expect(caches).toHaveLength(pivots);
+  for (const c of caches) expect(c.problems).toEqual([]);
+}
 const FIRST = [
   '031_cog.txt',
   '034_mdg.md',
@@ -59,6 +70,7 @@ describe('importing in waves into one workbook', () => {
     for (const f of FIRST) copyFileSync(join(CORPUS_FILES, f), join(batch, f));
     expect(await main(['import', batch, '--out', out], quiet, quiet)).toBe(0);
     expect(await tableRows(out, 'Responses')).toHaveLength(6);
+    await expectSoundWorkbook(out, 'the first wave');
 
     const key = await reviewIssue(
       out,
@@ -84,6 +96,7 @@ describe('importing in waves into one workbook', () => {
     // The merged workbook is whole again: its PivotTable is back after the analyst's editor dropped it.
     const zip = await JSZip.loadAsync(readFileSync(out));
     expect(Object.keys(zip.files).some((n) => /^xl\/pivotTables\/pivotTable\d+\.xml$/.test(n))).toBe(true);
+    await expectSoundWorkbook(out, 'the merged waves');
   });
 
   it('keeps the earlier wave from the workbook alone when the next batch holds only new files', async () => {
@@ -99,6 +112,7 @@ describe('importing in waves into one workbook', () => {
     expect(await tableRows(out, 'Responses')).toHaveLength(10);
     const after = await tableRows(out, 'Answers');
     expect(after).toHaveLength(1120);
+    await expectSoundWorkbook(out, 'the second wave');
     // The first wave's answers come back from the workbook exactly as they were written.
     const firstWave = after.filter((a) => FIRST.includes(String(a['File'])));
     expect(firstWave).toHaveLength(6 * 112);
@@ -117,5 +131,7 @@ describe('importing in waves into one workbook', () => {
       0,
     );
     expect(await tableRows(out, 'Responses')).toHaveLength(1);
+    // One Forms page records no choice: nothing to pivot.
+    await expectSoundWorkbook(out, 'the replaced workbook', 0);
   });
 });

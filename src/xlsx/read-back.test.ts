@@ -4,6 +4,7 @@ import { buildWorkbookPlan, type ReviewEntry } from '../core/plan/build';
 import type { WorkbookPlan } from '../core/plan/types';
 import { batchFromTruth, loadTruth, type Batch } from '../../test/support/truth';
 import { readWorkbookState } from './read-back';
+import { expectValidOoxml } from '../../test/support/ooxml';
 import { renderXlsx } from './render';
 
 const def = loadQuestionnaire('msq-2022');
@@ -70,7 +71,9 @@ describe('readWorkbookState', () => {
   it('gives back the responses and reviews a workbook was built from', async () => {
     const batch = awkwardBatch();
     const reviews = reviewsFor(batch);
-    const state = await readWorkbookState(await renderXlsx(plan(batch, reviews)), def);
+    const bytes = await renderXlsx(plan(batch, reviews));
+    expectValidOoxml(bytes, 'the workbook of awkward answers');
+    const state = await readWorkbookState(bytes, def);
     expect(state.responses).toEqual(batch.responses);
     expect(state.responses.map((r) => r.status)).toEqual(batch.responses.map((r) => r.status));
     expect(state.responses[2].answers.Q112).toBeUndefined();
@@ -90,7 +93,9 @@ describe('readWorkbookState', () => {
       table.links = [];
     }
     for (const s of p.sheets) s.validations = [];
-    const state = await readWorkbookState(await renderXlsx(p), def);
+    const bytes = await renderXlsx(p);
+    expectValidOoxml(bytes, 'the workbook of reversed columns');
+    const state = await readWorkbookState(bytes, def);
     expect(state.responses).toEqual(batch.responses);
     expect(state.reviews.size).toBe(batch.issues.length);
   });

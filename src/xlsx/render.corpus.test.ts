@@ -216,6 +216,50 @@ describe('the comparison workbook for the corpus', () => {
     expect((await broken(definitionPath, oneItemLess)).length).toBeGreaterThan(0);
   });
 
+  it('draws section Yes shares by region as a native chart, caching the cells it refers to', async () => {
+    const drawingRel = book.sheets.get('Regions')!.rels.find((r) => r.type.endsWith('/drawing'))!;
+    const chartRel = (await book.rels(drawingRel.path)).find((r) => r.type.endsWith('/chart'))!;
+    expect(chartRel.path).toBe('xl/charts/chart1.xml');
+    expect(await book.read(drawingRel.path)).toContain(`r:id="${chartRel.id}"`);
+    expect(book.contentTypes).toContain('drawingml.chart+xml');
+    const chart = await book.read(chartRel.path);
+    const cells = book.cells('Regions');
+    const ranges = [
+      ...chart.matchAll(
+        /<c:f>'Regions'!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)<\/c:f><c:(str|num)Cache>([\s\S]*?)<\/c:\5Cache>/g,
+      ),
+    ];
+    const sections = [...chart.matchAll(/<c:tx><c:v>([^<]*)<\/c:v><\/c:tx>/g)].map((m) => unescape(m[1]));
+    expect(sections.length).toBeGreaterThan(2);
+    expect(ranges).toHaveLength(2 * sections.length);
+    const regionRows = book.tables.get('Regions')!;
+    for (const [, left, top, right, bottom, kind, cache] of ranges) {
+      expect(left).toBe(right);
+      // The regions' rows of the Regions table: all but its last, all-regions row.
+      expect(Number(top)).toBe(4);
+      expect(Number(bottom)).toBe(3 + rowsOf(regionRows.ref) - 1);
+      const points = new Map(
+        [...cache.matchAll(/<c:pt idx="(\d+)"><c:v>([^<]*)<\/c:v><\/c:pt>/g)].map((m) => [
+          Number(m[1]),
+          m[2],
+        ]),
+      );
+      for (let row = Number(top); row <= Number(bottom); row++) {
+        const value = cells.get(`${left}${row}`)?.value;
+        const point = points.get(row - Number(top));
+        expect(
+          kind === 'str' ? (point === undefined ? undefined : unescape(point)) : point && Number(point),
+        ).toBe(value);
+      }
+    }
+    expect(
+      ranges
+        .filter((r) => r[5] === 'str')[0][6]
+        .match(/<c:v>[^<]*<\/c:v>/g)!
+        .map((v) => v.slice(5, -6)),
+    ).toEqual([...new Set(truth.map((t) => countryFacts(t.country_iso3)!.region))].sort());
+  });
+
   it('writes no formula anywhere', () => {
     for (const [, part] of book.sheets) expect(part.xml).not.toMatch(/<f[\s>]/);
   });

@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { loadQuestionnaire } from '../core/definition';
 import { buildWorkbookPlan } from '../core/plan/build';
 import { makeResponse } from '../../test/support/fixtures';
+import { expectValidOoxml } from '../../test/support/ooxml';
 import { renderXlsx } from './render';
 
 const def = loadQuestionnaire('msq-2022');
@@ -28,7 +29,9 @@ describe('answer text is data', () => {
       reviews: new Map(),
       importedAt: '2024-05-01',
     });
-    const zip = await JSZip.loadAsync(await renderXlsx(plan));
+    const bytes = await renderXlsx(plan);
+    expectValidOoxml(bytes, 'the workbook of formula-like answers');
+    const zip = await JSZip.loadAsync(bytes);
     const read = async (path: string) => (await zip.file(path)!.async('string')) as string;
     const strings = [
       ...(await read('xl/sharedStrings.xml')).matchAll(/<si><t[^>]*>([\s\S]*?)<\/t><\/si>/g),

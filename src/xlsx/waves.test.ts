@@ -4,6 +4,7 @@ import { loadQuestionnaire } from '../core/definition';
 import { responseKey, type InputFile } from '../core/model';
 import { importBatch } from '../core/pipeline';
 import { buildWorkbookPlan, type ReviewEntry } from '../core/plan/build';
+import { expectValidOoxml } from '../../test/support/ooxml';
 import { readWorkbookState } from './read-back';
 import { renderXlsx } from './render';
 
@@ -19,8 +20,9 @@ function corpusFiles(): InputFile[] {
     });
 }
 
-const render = (result: Awaited<ReturnType<typeof importBatch>>, reviews = result.reviews) =>
-  renderXlsx(
+/** Renders the batch's workbook, which must be one Excel opens without repair. */
+const render = async (result: Awaited<ReturnType<typeof importBatch>>, reviews = result.reviews) => {
+  const bytes = await renderXlsx(
     buildWorkbookPlan({
       def,
       responses: result.responses,
@@ -30,6 +32,9 @@ const render = (result: Awaited<ReturnType<typeof importBatch>>, reviews = resul
       importedAt: '2024-05-01T10:00:00Z',
     }),
   );
+  expectValidOoxml(bytes, 'the workbook of a wave');
+  return bytes;
+};
 
 describe('imported batches in the workbook', () => {
   it('round-trips what the pipeline imports from the corpus', async () => {

@@ -1,6 +1,6 @@
 import { loadQuestionnaire } from '../definition';
 import { responseKey } from '../model';
-import { parseCellRef } from './a1';
+import { parseCellRef, parseRangeRef } from './a1';
 import { buildWorkbookPlan, type PlanInput, type ReviewEntry } from './build';
 import { answerHeaders, issueHeaders, responseHeaders } from './columns';
 import { makeIssue, makeResponse } from '../../../test/support/fixtures';
@@ -194,9 +194,41 @@ describe('buildWorkbookPlan', () => {
     ]);
   });
 
-  it('leaves the PivotTable out when nothing is scored', () => {
+  it('charts the Yes share of each scored section by region, from the Regions table', () => {
+    const regions = table(plan, 'Regions');
+    const [chart, ...others] = sheet(plan, 'Regions').charts ?? [];
+    expect(others).toEqual([]);
+    const cell = (ref: string, k: number) => {
+      const r = parseRangeRef(ref)!;
+      expect(r.left).toBe(r.right);
+      return regions.rows[r.top - regions.origin.row - 1 + k]?.[r.left - regions.origin.column];
+    };
+    const bounds = parseRangeRef(chart.categories)!;
+    // Every region, without the closing all-regions row.
+    const regionRows = regions.rows.length - 1;
+    expect(regionRows).toBeGreaterThan(0);
+    expect(bounds.bottom - bounds.top + 1).toBe(regionRows);
+    expect(Array.from({ length: regionRows }, (_, k) => cell(chart.categories, k))).toEqual(
+      regions.rows.slice(0, -1).map((r) => r[col(regions, 'Region')]),
+    );
+    const scored = def.sections.filter((s) => regions.columns.some((c) => c.header === `${s.id}: Yes share`));
+    expect(scored.length).toBeGreaterThan(0);
+    expect(chart.series.map((s) => s.name)).toEqual(scored.map((s) => s.title));
+    chart.series.forEach((s, k) => {
+      const values = parseRangeRef(s.values)!;
+      expect(values.bottom - values.top).toBe(bounds.bottom - bounds.top);
+      expect(values.top).toBe(bounds.top);
+      expect(regions.columns[values.left - regions.origin.column].header).toBe(`${scored[k].id}: Yes share`);
+    });
+    expect(chart.valueAxis).toEqual({ numberFormat: '0%', min: 0, max: 1 });
+    // Beside the tables, not over them.
+    expect(chart.anchor.column).toBeGreaterThan(regions.origin.column + regions.columns.length - 1);
+  });
+
+  it('leaves the PivotTable and the chart out when nothing is scored', () => {
     const only = buildWorkbookPlan({ ...input, responses: [input.responses[2]], issues: [] });
     expect(only.pivots).toEqual([]);
+    expect(sheet(only, 'Regions').charts).toBeUndefined();
     expect(table(only, 'Issues').rows).toEqual([]);
   });
 });

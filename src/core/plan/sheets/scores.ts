@@ -142,7 +142,9 @@ function regionsChart(
   regionCount: number,
   scoredIndexes: number[],
 ): ChartSpec | undefined {
-  if (!regionCount || !scoredIndexes.length) return undefined;
+  // The Yes-share columns follow Region, Responses and Countries.
+  const shares = table.rows.slice(0, regionCount).flatMap((r) => r.slice(3, 3 + scoredIndexes.length));
+  if (!shares.some((v) => typeof v === 'number')) return undefined;
   const { row, column } = table.origin;
   const first = row + 1;
   const last = row + regionCount;
@@ -150,7 +152,6 @@ function regionsChart(
     kind: 'column',
     title: 'Yes share by region and section',
     categories: rangeRef(first, column, last, column),
-    // The Yes-share columns follow Region, Responses and Countries.
     series: scoredIndexes.map((i, k) => ({
       name: ctx.def.sections[i].title,
       values: rangeRef(first, column + 3 + k, last, column + 3 + k),
