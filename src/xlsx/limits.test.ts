@@ -80,6 +80,7 @@ describe('a workbook at Excel’s limits, with XML-special text everywhere', () 
               { row: 1, column: 0, target: 'https://example.org/search?a=1&b=%3Cc%3E' },
               { row: 2, column: 0, target: `https://example.org/${'p'.repeat(2100)}` },
               { row: 3, column: 0, target: 'javascript:alert(1)' },
+              { row: 4, column: 0, target: placeLink('Nowhere', 1, 1) },
             ],
           },
         ],
@@ -97,7 +98,7 @@ describe('a workbook at Excel’s limits, with XML-special text everywhere', () 
           { kind: 'colorScale', range: 'D2:D11', colors: ['F8696B', 'not hex'] },
           { kind: 'colorScale', range: 'D2:D11', colors: ['F8696B', 'FFEB84', '63BE7B', '000000'] },
         ],
-        widths: { 10: 500, 11: Number.NaN, 12: -3 },
+        widths: { 10: 500, 11: Number.NaN, 12: -3, 20000: 10 },
       }),
       sheet('Chart <&>', {
         blocks: [
@@ -386,6 +387,28 @@ describe('plans Excel could not open as written', () => {
         })),
       }),
       /repeated PivotTable name/,
+    ],
+    [
+      'two tables over one another',
+      plan([sheet('S', { tables: [table(0), { ...table(1), name: 'U' }] })]),
+      /tables "T" and "U" overlap/,
+    ],
+    [
+      'a PivotTable over a table',
+      plan([sheet('S', { tables: [table(0), { ...table(4), name: 'U' }] })], {
+        pivots: [
+          {
+            name: 'P',
+            sourceTable: 'T',
+            sheet: 'S',
+            origin: { row: 3, column: 0 },
+            rows: ['A'],
+            columns: [],
+            values: [{ field: 'A', summarize: 'count', name: 'Count' }],
+          },
+        ],
+      }),
+      /PivotTable P overlaps table U/,
     ],
   ])('refuses %s', async (_, p, message) => {
     await expect(renderXlsx(p)).rejects.toThrow(message);

@@ -22,6 +22,25 @@ import { zipEntries } from './zip';
 // eslint-disable-next-line no-control-regex -- control characters are among those refused
 const badSheetName = /[[\]:*?/\\\u0000-\u001f]/;
 
+interface Area {
+  name: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const tableArea = (t: TableSpec): Area => ({
+  name: t.name,
+  top: t.origin.row,
+  left: t.origin.column,
+  bottom: t.origin.row + Math.max(t.rows.length, 1),
+  right: t.origin.column + t.columns.length - 1,
+});
+
+const overlaps = (a: Area, b: Area) =>
+  a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+
 /**
  * Refuses a plan Excel could not open as written: names it refuses, and sheets past its grid. The
  * plan builder makes names safe (src/core/plan/text-safety.ts); this guards any other plan.
@@ -43,7 +62,13 @@ function checkPlan(plan: WorkbookPlan): void {
     sheets.add(lower);
     let rows = 0;
     let columns = 0;
+    const areas: Area[] = [];
     for (const t of sheet.tables) {
+      const area = tableArea(t);
+      if (area.top < 0 || area.left < 0) throw new Error(`table "${t.name}" starts outside the sheet`);
+      const other = areas.find((a) => overlaps(a, area));
+      if (other) throw new Error(`tables "${other.name}" and "${t.name}" overlap on sheet "${sheet.name}"`);
+      areas.push(area);
       if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(t.name) || t.name.length > limits.tableName)
         throw new Error(`invalid table name "${t.name}"`);
       if (tables.has(t.name.toLowerCase())) throw new Error(`table name "${t.name}" is used twice`);
@@ -53,6 +78,8 @@ function checkPlan(plan: WorkbookPlan): void {
       columns = Math.max(columns, t.origin.column + t.columns.length);
     }
     for (const b of sheet.blocks) {
+      if (b.origin.row < 0 || b.origin.column < 0)
+        throw new Error(`a block starts outside sheet "${sheet.name}"`);
       rows = Math.max(rows, b.origin.row + b.rows.length);
       for (const r of b.rows) columns = Math.max(columns, b.origin.column + r.length);
     }
@@ -107,6 +134,18 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
     const n = pivotCount + 1;
     const parts = pivotParts(spec, source, n, styles, refreshed);
     if (!parts) continue;
+    // Excel refuses a PivotTable (its filters included) over a table.
+    const cells = parts.runs.map((r) => ({
+      name: spec.name,
+      top: r.row,
+      left: r.column,
+      bottom: r.row,
+      right: r.column + r.values.length - 1,
+    }));
+    if (cells.some((c) => c.top < 0 || c.left < 0))
+      throw new Error(`PivotTable ${spec.name} starts outside sheet ${spec.sheet}`);
+    const covered = target.tables.map(tableArea).find((t) => cells.some((c) => overlaps(c, t)));
+    if (covered) throw new Error(`PivotTable ${spec.name} overlaps table ${covered.name}`);
     pivotCount = n;
     part(
       `xl/pivotCache/pivotCacheDefinition${n}.xml`,
@@ -134,6 +173,7 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
     caches.push({ cacheId: n, relId: '' });
   }
 
+  const sheetNames = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
   let tableId = 0;
   let drawingCount = 0;
   let chartCount = 0;
@@ -157,6 +197,7 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
       drawing = `../drawings/drawing${n}.xml`;
     }
     const sheetPart = worksheetPart(sheet, {
+      sheetNames,
       selected: i === 0,
       styles,
       strings,

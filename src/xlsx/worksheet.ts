@@ -114,6 +114,14 @@ function conditionalXml(cf: ConditionalFormat, priority: number, styles: StyleBo
   return `<conditionalFormatting sqref="${sqref}"><cfRule type="cellIs" dxfId="${dxf}" priority="${priority}" operator="${operator}"><formula>${xmlText(formula)}</formula></cfRule></conditionalFormatting>`;
 }
 
+/** Whether an internal link's sheet is in the workbook (external links always pass). */
+function placeExists(target: string, sheetNames: Set<string> | undefined): boolean {
+  if (!target.startsWith('#') || !sheetNames) return true;
+  const m = /^#(?:'((?:[^']|'')+)'|([^!]+))!/.exec(target);
+  const sheet = m?.[1]?.replace(/''/g, "'") ?? m?.[2];
+  return sheet !== undefined && sheetNames.has(sheet.toLowerCase());
+}
+
 /**
  * One worksheet part, its tables and relationships. Strings are always written as shared strings
  * (`t="s"`), so no value becomes a formula; no cell formula is ever written.
@@ -122,6 +130,8 @@ export function worksheetPart(
   sheet: SheetSpec,
   options: {
     selected: boolean;
+    /** The workbook's sheet names, lower case: a link to any other place is dropped. */
+    sheetNames?: Set<string>;
     styles: StyleBook;
     strings: SharedStrings;
     extraRuns?: CellRun[];
@@ -138,7 +148,9 @@ export function worksheetPart(
   const hyperlinks: string[] = [];
   const tablePartIds: string[] = [];
 
-  for (const [col, width] of Object.entries(sheet.widths ?? {})) widths.set(Number(col), { width });
+  for (const [col, width] of Object.entries(sheet.widths ?? {}))
+    if (Number.isInteger(Number(col)) && Number(col) >= 0 && Number(col) < limits.columns)
+      widths.set(Number(col), { width });
 
   for (const block of sheet.blocks) {
     const base = blockStyles[block.style ?? 'plain'];
@@ -168,7 +180,7 @@ export function worksheetPart(
     const linked = new Map<number, Map<number, number>>();
     for (const link of table.links ?? []) {
       const target = safeLinkTarget(link.target);
-      if (!target || target.length > limits.url) continue;
+      if (!target || target.length > limits.url || !placeExists(target, options.sheetNames)) continue;
       if (link.row >= table.rows.length || link.column >= table.columns.length) continue;
       // Excel holds at most 65,530 links on a sheet; later ones stay plain text.
       if (hyperlinks.length >= limits.hyperlinksPerSheet) break;
