@@ -70,12 +70,76 @@ function unboxedAnswer(question: Question, lines: readonly string[]): RawAnswer 
   return other === undefined ? { selected: [option] } : { selected: [option], other };
 }
 
+/** A mark typed instead of ticking a box: "X", "x", "[X]", "(x)", a check mark or a ballot cross. */
+const TYPED_MARK = /^(?:[xX\u2713\u2714\u2717\u2718]|\[\s*[xX\u2713\u2714]\s*\]|\(\s*[xX\u2713\u2714]\s*\))$/;
+const LEADING_MARK = /^\s*(\S+)\s+(\S.*)$/s;
+const TRAILING_MARK = /^(.*\S)\s+(\S+)\s*$/s;
+
+const isOption = (question: Question, label: string): boolean => {
+  const { option } = optionOf(question, label);
+  return [...(question.options ?? []), question.otherOption].includes(option);
+};
+
+/** A label with a typed mark before or after it ("X Yes", "Yes\tX"): the label, if it is an option. */
+function markedLabel(question: Question, text: string): string | undefined {
+  for (const re of [TRAILING_MARK, LEADING_MARK]) {
+    const m = re.exec(text.trim());
+    if (!m) continue;
+    const [mark, label] = re === TRAILING_MARK ? [m[2], m[1]] : [m[1], m[2]];
+    if (TYPED_MARK.test(mark) && isOption(question, label)) return label.trim();
+  }
+  return undefined;
+}
+
+/**
+ * Options printed without boxes where the respondent typed a mark beside the chosen ones
+ * ("Yes\tX" / "No"), as boxes: every line an option, with or without a mark, and at least one mark.
+ * Lines already holding boxes keep them, a segment with a typed mark reads as ticked.
+ */
+function typedMarksAsBoxes(question: Question, lines: readonly string[]): string[] {
+  if (lines.some((line) => boxesOf(line).length > 0)) {
+    return lines.map((line) =>
+      line.replace(/(^|[\u2610\u2611\u2612])([^\u2610\u2611\u2612]+)/g, (all, box: string, text: string) => {
+        const label = markedLabel(question, text);
+        return label === undefined ? all : `\u2612 ${label} `;
+      }),
+    );
+  }
+  const rewritten: string[] = [];
+  let marked = false;
+  for (const line of lines) {
+    if (!line.trim()) {
+      rewritten.push(line);
+      continue;
+    }
+    const parts: string[] = [];
+    for (const token of line
+      .split(/\t|\s{2,}/)
+      .map((t) => t.trim())
+      .filter((t) => t !== '')) {
+      if (TYPED_MARK.test(token) && parts.length > 0 && parts[parts.length - 1].startsWith('\u2610')) {
+        parts[parts.length - 1] = parts[parts.length - 1].replace('\u2610', '\u2612');
+        marked = true;
+        continue;
+      }
+      const label = markedLabel(question, token);
+      if (label !== undefined) {
+        parts.push(`\u2612 ${label}`);
+        marked = true;
+      } else if (isOption(question, withoutBullet(token))) parts.push(`\u2610 ${withoutBullet(token)}`);
+      else return [...lines];
+    }
+    rewritten.push(parts.join('   '));
+  }
+  return marked ? rewritten : [...lines];
+}
+
 function choiceAnswer(question: Question, block: QuestionBlock): RawAnswer {
   const selected: string[] = [];
   let other: string | undefined;
   const loose: string[] = [];
   let boxed = false;
-  for (const line of block.lines) {
+  for (const line of typedMarksAsBoxes(question, block.lines)) {
     const boxes = boxesOf(line);
     if (boxes.length === 0) {
       if (line.trim()) loose.push(line.trim());
