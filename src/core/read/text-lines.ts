@@ -41,7 +41,7 @@ export function withoutBullet(line: string): string {
 /** A heading's list label: "A. ", "iv) ", "3. ". */
 const withoutListLabel = (label: string) => label.replace(/^(?:[a-z]|[ivxlc]{1,6}|\d{1,2})[.)]\s+/, '');
 
-const HEADER = /^[\s\u200b]*(\d{1,3})\s*[.)]\s*(\S.*)$/;
+const HEADER = /^[\s\u200b]*(?:Q\s?)?(\d{1,3})\s*[.)]\s*(\S.*)$/;
 
 /** A normalised label without punctuation: "link(s) and detail." and "link (s) and detail" agree. */
 function looseLabel(label: string): string {

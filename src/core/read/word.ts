@@ -91,12 +91,20 @@ function markedLabel(question: Question, text: string): string | undefined {
   return undefined;
 }
 
+/** Boxes typed as brackets before a label: "[ ] No", "[X] Yes", "( ) No", "(x) Yes". */
+function bracketsAsBoxes(line: string): string {
+  return line
+    .replace(/(^|\s)(?:\[\s*\]|\(\s*\))(?=\s*[^\s\])])/g, '$1\u2610 ')
+    .replace(/(^|\s)(?:\[\s*[xX\u2713\u2714]\s*\]|\(\s*[xX\u2713\u2714]\s*\))(?=\s*[^\s\])])/g, '$1\u2612 ');
+}
+
 /**
  * Options printed without boxes where the respondent typed a mark beside the chosen ones
  * ("Yes\tX" / "No"), as boxes: every line an option, with or without a mark, and at least one mark.
  * Lines already holding boxes keep them, a segment with a typed mark reads as ticked.
  */
-function typedMarksAsBoxes(question: Question, lines: readonly string[]): string[] {
+function typedMarksAsBoxes(question: Question, given: readonly string[]): string[] {
+  const lines = given.map(bracketsAsBoxes);
   if (lines.some((line) => boxesOf(line).length > 0)) {
     return lines.map((line) =>
       line.replace(/(^|[\u2610\u2611\u2612])([^\u2610\u2611\u2612]+)/g, (all, box: string, text: string) => {
