@@ -51,6 +51,8 @@ interface Field {
   code: string;
   /** A legacy check-box form field's state from `w:ffData/w:checkBox`. */
   box?: { checked?: boolean; byDefault?: boolean };
+  /** A legacy drop-down form field (`w:ddList`): its entries and the one chosen, shown by Word. */
+  list?: { entries: string[]; result?: number; byDefault?: number };
 }
 
 interface ContentControl {
@@ -119,6 +121,7 @@ export function documentLines(xml: string, numbering: Numbering): string[] {
   let inNumPr = false;
   let inSdtPr = false;
   let inCheckBoxField = false;
+  let inDropDownField = false;
 
   const sink = (): string[] => (cells.length > 0 ? cells[cells.length - 1] : out);
   const paragraph = (): Paragraph | undefined => paragraphs[paragraphs.length - 1];
@@ -235,6 +238,14 @@ export function documentLines(xml: string, numbering: Numbering): string[] {
         else if (name === 'w:showingPlcHdr') control.placeholder = isOn(el.attr('w:val'));
         return;
       }
+      if (inDropDownField) {
+        const list = fields[fields.length - 1]?.list;
+        const value = el.attr('w:val');
+        if (list && name === 'w:listEntry' && value !== undefined) list.entries.push(value);
+        else if (list && name === 'w:result') list.result = parseInt(value ?? '', 10);
+        else if (list && name === 'w:default') list.byDefault = parseInt(value ?? '', 10);
+        return;
+      }
       if (inCheckBoxField) {
         const box = fields[fields.length - 1]?.box;
         if (box && name === 'w:default') box.byDefault = isOn(el.attr('w:val'));
@@ -290,8 +301,13 @@ export function documentLines(xml: string, numbering: Numbering): string[] {
             if (field) field.inCode = false;
           } else if (type === 'end') {
             const field = fields.pop();
-            if (field && (field.box || /^\s*FORMCHECKBOX\b/i.test(field.code)) && !inFieldCode())
+            if (!field || inFieldCode()) return;
+            if (field.box || /^\s*FORMCHECKBOX\b/i.test(field.code))
               writeBox(field.box?.checked ?? field.box?.byDefault ?? false);
+            else if (field.list) {
+              const chosen = [field.list.result, field.list.byDefault, 0].find((i) => Number.isInteger(i));
+              write(field.list.entries[chosen ?? 0] ?? '');
+            }
           }
           return;
         }
@@ -300,6 +316,14 @@ export function documentLines(xml: string, numbering: Numbering): string[] {
           if (field && stack.includes('w:ffData')) {
             field.box = {};
             inCheckBoxField = true;
+          }
+          return;
+        }
+        case 'w:ddList': {
+          const field = fields[fields.length - 1];
+          if (field && stack.includes('w:ffData')) {
+            field.list = { entries: [] };
+            inDropDownField = true;
           }
           return;
         }
@@ -375,6 +399,9 @@ export function documentLines(xml: string, numbering: Numbering): string[] {
           return;
         case 'w:checkBox':
           inCheckBoxField = false;
+          return;
+        case 'w:ddList':
+          inDropDownField = false;
           return;
         case 'w:tc': {
           const cell = cells.pop();

@@ -319,8 +319,16 @@ export function textAnswer(lines: readonly string[]): string {
 
 const CHECKBOX = /[\u2610\u2611\u2612]/;
 
-/** Which text layout a text is in, if it is a response to the definition at all. */
-export function detectTextLayout(text: string, def: Definition): 'forms-text' | 'word' | undefined {
+/**
+ * Which text layout a text is in, if it is a response to the definition at all. `otherwise` is the
+ * layout of a text that shows the marks of neither: a Forms page, unless the text came out of a
+ * Word document.
+ */
+export function detectTextLayout(
+  text: string,
+  def: Definition,
+  otherwise: 'forms-text' | 'word' = 'forms-text',
+): 'forms-text' | 'word' | undefined {
   const index = new QuestionIndex(def);
   const lines = splitLines(text);
   const headers = index.findHeaders(lines);
@@ -334,5 +342,5 @@ export function detectTextLayout(text: string, def: Definition): 'forms-text' | 
   const title = preamble.find((l) => l !== '');
   const wordTitle = title !== undefined && title === normalizeLabel(def.title);
   if (CHECKBOX.test(text) || wordTitle || headers.some((h) => h.inlineSubLabel)) return 'word';
-  return 'forms-text';
+  return otherwise;
 }

@@ -5,6 +5,7 @@ import { loadQuestionnaire } from '../definition';
 import { corpusFile, utf8Text } from '../../../test/support/corpus';
 import { loadTruth } from '../../../test/support/truth';
 import { docxToText, MAX_DOCUMENT_PART_BYTES } from './docx';
+import { readFile } from './index';
 import { formatNumber } from './docx-numbering';
 import { QuestionIndex } from './text-lines';
 import { readWordText } from './word';
@@ -212,6 +213,20 @@ describe('check boxes', () => {
     ]);
   });
 
+  it('shows what a legacy text or drop-down form field holds', async () => {
+    const text =
+      '<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:textInput/></w:ffData></w:fldChar></w:r>' +
+      '<w:r><w:instrText> FORMTEXT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' +
+      run('Chile') +
+      '<w:r><w:fldChar w:fldCharType="end"/></w:r>';
+    const dropDown = (chosen: string) =>
+      `<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:ddList>${chosen}<w:listEntry w:val="Yes"/>` +
+      '<w:listEntry w:val="No"/></w:ddList></w:ffData></w:fldChar></w:r>' +
+      '<w:r><w:instrText> FORMDROPDOWN </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>';
+    const body = para(text) + para(dropDown('<w:result w:val="1"/>')) + para(dropDown(''));
+    expect(await textOf(body)).toBe('Chile\nNo\nYes');
+  });
+
   it('leaves out a content control showing its placeholder', async () => {
     const body =
       para(
@@ -403,5 +418,26 @@ describe('choices typed beside the options', () => {
     expect(withAnswer(['Yes', 'No'])).toEqual({});
     expect(withAnswer(['Maybe\tX', 'No'])).toEqual({});
     expect(withAnswer(['\u2610 Yes   \u2610 No'])).toEqual({ selected: [] });
+  });
+});
+
+describe('a Word questionnaire with no check box and no title', () => {
+  const def = loadQuestionnaire('msq-2022');
+  const file = loadTruth().find((t) => t.file.endsWith('.txt') && t.format === 'word')!.file;
+  const text = utf8Text(fs.readFileSync(corpusFile(file)));
+
+  it('is read as the questionnaire, its ticks typed as X beside the options', async () => {
+    const lines = text.split('\n');
+    const title = lines.findIndex((l) => l.trim() !== '');
+    const typed = lines
+      .filter((_, i) => i !== title)
+      .map((line) =>
+        line.replace(/\u2612 ([^\u2610\u2612]*?)(\s*)(?=\u2610|$)/g, '$1 X$2').replace(/\u2610 /g, ''),
+      );
+    expect(typed.join('\n')).not.toMatch(/[\u2610\u2612]/);
+    const body = typed.map((line) => para(run(line.replace(/&/g, '&amp;').replace(/</g, '&lt;')))).join('');
+    const outcome = await readFile({ name: 'reply.docx', bytes: await docx(body) }, def);
+    expect(outcome).toMatchObject({ ok: true, format: 'word' });
+    if (outcome.ok) expect(outcome.responses[0].answers).toEqual(readWordText(text, def).answers);
   });
 });

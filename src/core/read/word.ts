@@ -199,3 +199,8 @@ export function readWordText(text: string, def: Definition): RawResponse {
 export function looksLikeWordText(text: string, def: Definition): boolean {
   return detectTextLayout(undoubleParagraphs(text, def), def) === 'word';
 }
+
+/** Text out of a .docx is the Word questionnaire unless it shows a Forms page's own marks. */
+export function looksLikeWordDocument(text: string, def: Definition): boolean {
+  return detectTextLayout(undoubleParagraphs(text, def), def, 'word') === 'word';
+}
