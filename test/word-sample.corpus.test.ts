@@ -111,6 +111,9 @@ describe('importing MSQ 2022 questionnaires stored as Word stores them', () => {
       for (const i of raised)
         if (!ok.has(`${i.rule}:${i.questionId}`)) spurious.push(`${t.file} ${i.rule}:${i.questionId}`);
     }
+    console.log(
+      `Word sample: recall ${found}/${expected}, precision ${raisedCount - spurious.length}/${raisedCount}`,
+    );
     expect({ missed, spurious }).toEqual({ missed: [], spurious: [] });
     expect(found).toBe(expected);
     expect(raisedCount).toBeGreaterThanOrEqual(expected);
