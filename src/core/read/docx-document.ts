@@ -174,6 +174,12 @@ export function documentLines(xml: string, numbering: Numbering): string[] {
     }
   };
 
+  /** Text whose paragraph mark was deleted, where no paragraph follows to take it: a line of its own. */
+  const flushCarry = () => {
+    if (carry !== '') sink().push(...carry.split('\n'));
+    carry = '';
+  };
+
   const closeParagraph = () => {
     const p = paragraphs.pop();
     if (!p) return;
@@ -343,6 +349,7 @@ export function documentLines(xml: string, numbering: Numbering): string[] {
           return;
         }
         case 'w:tbl':
+          flushCarry();
           captions.push(new Set());
           return;
         case 'w:tr':
@@ -354,6 +361,7 @@ export function documentLines(xml: string, numbering: Numbering): string[] {
           return;
         }
         case 'w:tc': {
+          flushCarry();
           const cell: string[] = [];
           rows[rows.length - 1]?.cells.push(cell);
           cells.push(cell);
@@ -403,15 +411,11 @@ export function documentLines(xml: string, numbering: Numbering): string[] {
         case 'w:ddList':
           inDropDownField = false;
           return;
-        case 'w:tc': {
-          const cell = cells.pop();
+        case 'w:tc':
           // A paragraph mark deleted at the end of a cell cannot join the next cell.
-          if (carry !== '' && cell) {
-            cell.push(carry);
-            carry = '';
-          }
+          flushCarry();
+          cells.pop();
           return;
-        }
         case 'w:tr':
           closeRow();
           return;
@@ -430,6 +434,6 @@ export function documentLines(xml: string, numbering: Numbering): string[] {
       write(runFont !== undefined && isSymbolFont(runFont) ? symbolText(runFont, text) : text);
     },
   });
-  if (carry !== '') out.push(carry);
+  flushCarry();
   return out;
 }

@@ -267,6 +267,11 @@ describe('text as Word shows it', () => {
       para(run('joined '), '<w:rPr><w:del w:id="5" w:author="A"/></w:rPr>') +
       para(run('with the next'));
     expect(await textOf(body)).toBe('Ministry of Economy\nmoved here\njoined with the next');
+    // A paragraph cannot join a table that follows it.
+    const beforeTable =
+      para(run('kept'), '<w:rPr><w:del w:id="6" w:author="A"/></w:rPr>') +
+      `<w:tbl><w:tr><w:tc>${para(run('cell'))}</w:tc></w:tr></w:tbl>`;
+    expect(await textOf(beforeTable)).toBe('kept\ncell');
   });
 
   it('shows field results, never codes, and leaves comments and hidden text out', async () => {
