@@ -339,8 +339,11 @@ export class Numbering {
   }
 }
 
-/** The number with what follows it; a tab reads as a space, as the text is compared word by word. */
+/**
+ * The number with what follows it. A tab reads as a space after a stop or bracket ("1. "), so answers
+ * typed as lists read as typed; after a bare number ("1") it stays a tab, which sets it apart.
+ */
 function withSuffix(text: string, level: Level): string {
-  if (text === '') return '';
-  return level.suffix === 'nothing' ? text : `${text} `;
+  if (text === '' || level.suffix === 'nothing') return text;
+  return level.suffix === 'tab' && /[\p{L}\p{N}]$/u.test(text) ? `${text}\t` : `${text} `;
 }

@@ -41,7 +41,8 @@ export function withoutBullet(line: string): string {
 /** A heading's list label: "A. ", "iv) ", "3. ". */
 const withoutListLabel = (label: string) => label.replace(/^(?:[a-z]|[ivxlc]{1,6}|\d{1,2})[.)]\s+/, '');
 
-const HEADER = /^[\s\u200b]*(?:Q\s?)?(\d{1,3})\s*[.)]\s*(\S.*)$/;
+/** "12. text", "12) text", "Q12. text", "Question 12: text", "12<tab>text" (a list number with no stop). */
+const HEADER = /^[\s\u200b]*(?:Q\s?|question\s)?(\d{1,3})(?:\s*[.):]\s*|\t\s*)(\S.*)$/i;
 
 /** A normalised label without punctuation: "link(s) and detail." and "link (s) and detail" agree. */
 function looseLabel(label: string): string {

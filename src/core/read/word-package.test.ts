@@ -145,7 +145,7 @@ describe('automatic list numbers', () => {
     const legal = abstractNum(1, level(0, 'upperRoman', '%1.'), level(1, 'decimal', '%1.%2'));
     const body = numbered('item', 1) + numbered('Part', 2) + numbered('sub', 2, 1);
     expect(await textOf(body, { numbering: bullets + legal + num(1, 0) + num(2, 1) })).toBe(
-      '\u2022 item\nI. Part\nI.1 sub',
+      '\u2022 item\nI. Part\nI.1\tsub',
     );
   });
 
@@ -159,6 +159,16 @@ describe('automatic list numbers', () => {
       ) +
       numbered('two', 1);
     expect(await textOf(body, { numbering: decimal + num(1, 0) })).toBe('1. one\n2. two');
+  });
+});
+
+describe('question numbers as lists print them', () => {
+  const index = new QuestionIndex(loadQuestionnaire('msq-2022'));
+
+  it('finds a question after "3.", "3)", "Q3.", "Question 3:" or a bare number and a tab', () => {
+    for (const line of ['3. Title *', '3) Title *', 'Q3. Title *', 'Question 3: Title *', '3\tTitle *'])
+      expect([line, index.matchHeader(line, 0)?.question.id]).toEqual([line, 'Q3']);
+    expect(index.matchHeader('3 Titles', 0)).toBeUndefined();
   });
 });
 
