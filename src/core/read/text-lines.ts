@@ -182,7 +182,17 @@ export class QuestionIndex {
   findHeaders(lines: readonly string[]): QuestionHeader[] {
     const candidates: QuestionHeader[] = [];
     lines.forEach((line, i) => {
-      candidates.push(...this.matchHeaders(line, i));
+      const hits = this.matchHeaders(line, i);
+      if (hits.length <= 1) {
+        candidates.push(...hits);
+        return;
+      }
+      // Questions of one text told apart by the sub-label printed on the next line.
+      let j = i + 1;
+      while (j < lines.length && lines[j].trim() === '') j++;
+      const next = lines[j];
+      const labelled = next === undefined ? [] : hits.filter((h) => this.isSubLabelLine(next, h.question));
+      candidates.push(...(labelled.length > 0 ? labelled : hits));
     });
     const headers: QuestionHeader[] = [];
     let last = 0;

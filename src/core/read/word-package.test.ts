@@ -170,6 +170,25 @@ describe('question numbers as lists print them', () => {
       expect([line, index.matchHeader(line, 0)?.question.id]).toEqual([line, 'Q3']);
     expect(index.matchHeader('3 Titles', 0)).toBeUndefined();
   });
+
+  it('tells questions of one text apart by the sub-label on the next line, whatever the number', () => {
+    const text = index.def.questions.find((q) => q.id === 'Q8')!.text;
+    const lines = [
+      '1. Country name *',
+      'Chile',
+      `1. ${text} *`,
+      'E-services or similar',
+      'a',
+      `2. ${text}`,
+      'Open government data',
+      'b',
+    ];
+    expect(index.findHeaders(lines).map((h) => [h.line, h.question.id])).toEqual([
+      [0, 'Q1'],
+      [2, 'Q8'],
+      [5, 'Q10'],
+    ]);
+  });
 });
 
 describe('check boxes', () => {
