@@ -126,6 +126,8 @@ const SYMBOL_BULLETS: Record<string, string> = {
   '\uf06e': '\u25a0', // Wingdings: ■
   '\uf06c': '\u25cf', // Wingdings: ●
   '\uf0a8': '\u25a1', // Wingdings: □
+  '\uf06f': '\u25a1', // Wingdings: □
+  '\uf071': '\u2751', // Wingdings: ❑
 };
 
 function bulletOf(level: Level): string {

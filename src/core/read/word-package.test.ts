@@ -446,6 +446,8 @@ describe('choices typed beside the options', () => {
     expect(withAnswer(['Yes\tX\tNo'])).toEqual({ selected: ['Yes'] });
     expect(withAnswer(['[ ] Yes   [X] No'])).toEqual({ selected: ['No'] });
     expect(withAnswer(['\u2610 Yes X   \u2610 No'])).toEqual({ selected: ['Yes'] });
+    expect(withAnswer(['\u25a1 Yes', '\u25a1 No\tX'])).toEqual({ selected: ['No'] });
+    expect(withAnswer(['\u2327 Yes   \u25a1 No'])).toEqual({ selected: ['Yes'] });
   });
 
   it('reads nothing from options without a mark or a mark beside no option', () => {

@@ -91,10 +91,14 @@ function markedLabel(question: Question, text: string): string | undefined {
   return undefined;
 }
 
-/** Boxes typed as brackets before a label: "[ ] No", "[X] Yes", "( ) No", "(x) Yes". */
+/**
+ * Boxes typed or drawn otherwise before a label: "[ ] No", "[X] Yes", "( ) No", "(x) Yes", and the
+ * squares □ ◻ ❑ ❒ (empty) and ⊠ ⌧ (crossed) of fonts and bullet lists.
+ */
 function bracketsAsBoxes(line: string): string {
   return line
-    .replace(/(^|\s)(?:\[\s*\]|\(\s*\))(?=\s*[^\s\])])/g, '$1\u2610 ')
+    .replace(/(^|\s)(?:\[\s*\]|\(\s*\)|[\u25a1\u25fb\u2751\u2752])(?=\s*[^\s\])])/g, '$1\u2610 ')
+    .replace(/(^|\s)[\u22a0\u2327](?=\s*[^\s\])])/g, '$1\u2612 ')
     .replace(/(^|\s)(?:\[\s*[xX\u2713\u2714]\s*\]|\(\s*[xX\u2713\u2714]\s*\))(?=\s*[^\s\])])/g, '$1\u2612 ');
 }
 
