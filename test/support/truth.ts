@@ -38,8 +38,9 @@ export interface TruthResponse {
   supersedes?: string;
 }
 
-export function loadTruth(): TruthResponse[] {
-  return JSON.parse(readFileSync(join(SHARED, 'corpus/msq-2022/truth/responses.json'), 'utf8')).responses;
+/** The truth of a labelled corpus under ../shared (the MSQ 2022 batch unless another is named). */
+export function loadTruth(corpus = 'corpus/msq-2022'): TruthResponse[] {
+  return JSON.parse(readFileSync(join(SHARED, corpus, 'truth/responses.json'), 'utf8')).responses;
 }
 
 /** Truth's answer in the product's display form: option labels, `Other: <text>`, choices joined by "; ". */

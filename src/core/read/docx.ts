@@ -1,18 +1,18 @@
-/** The text of a Word .docx, one paragraph per line, as Word's "save as plain text" writes it. */
+/**
+ * The text of a Word .docx as Word shows it, one paragraph per line, read from the package itself:
+ * the main document, its list numbering and paragraph styles (see docs/word.md).
+ */
 import JSZip from 'jszip';
-import mammoth from 'mammoth';
+import { documentLines } from './docx-document';
+import { Numbering } from './docx-numbering';
+import { walkXml } from './docx-xml';
 import { ReadError } from './errors';
 
-const CHECKED = '\u2612';
-const UNCHECKED = '\u2610';
-const MAIN_PART = 'word/document.xml';
-
-/** The bytes of a view as an ArrayBuffer of their own (a view may share a larger buffer). */
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return copy.buffer;
-}
+const MiB = 1024 * 1024;
+/** The most a part may inflate to; the main document of a questionnaire is well under 1 MiB. */
+export const MAX_DOCUMENT_PART_BYTES = 64 * MiB;
+/** Numbering, styles and relationships are a few kilobytes. */
+export const MAX_SIDE_PART_BYTES = 16 * MiB;
 
 /** A zip archive starts with a local file header, "PK\x03\x04". */
 function isZip(bytes: Uint8Array): boolean {
@@ -21,64 +21,93 @@ function isZip(bytes: Uint8Array): boolean {
 
 /** A zip that starts well but whose directory or data is cut off is truncated; anything else is malformed. */
 function classify(bytes: Uint8Array, err: unknown): ReadError {
+  if (err instanceof ReadError) return err;
   const message = err instanceof Error ? err.message : String(err);
-  const cutOff = /end of (central directory|data)|unexpected end|too short|invalid (stored block|distance)/i;
+  const cutOff =
+    /end of (central directory|data)|unexpected end|too short|invalid (stored block|distance)|corrupted zip/i;
   return isZip(bytes) && cutOff.test(message)
     ? new ReadError('truncated', `the Word document is incomplete: ${message}`)
     : new ReadError('malformed', `not a readable Word document: ${message}`);
 }
 
-const glyphRun = (checked: boolean) => `<w:r><w:t>${checked ? CHECKED : UNCHECKED}</w:t></w:r>`;
-const isOn = (value: string | undefined) => value === undefined || /^(1|true|on)$/i.test(value);
-
-// A check-box content control, with no other content control inside it.
-const CHECKBOX_CONTROL =
-  /<w:sdt(?:\s[^>]*)?>\s*<w:sdtPr>((?:(?!<\/w:sdtPr>)[\s\S])*<w14:checkbox[\s>](?:(?!<\/w:sdtPr>)[\s\S])*)<\/w:sdtPr>(?:(?!<w:sdt[\s>])[\s\S])*?<\/w:sdtContent>\s*<\/w:sdt>/g;
-// The run that opens a legacy check-box form field.
-const CHECKBOX_FIELD =
-  /<w:r(?:\s[^>]*)?>(?:(?!<\/w:r>)[\s\S])*?<w:checkBox>((?:(?!<\/w:checkBox>)[\s\S])*)<\/w:checkBox>/g;
-
-/**
- * Word check boxes are controls whose state the plain-text extraction drops; print each as the
- * ☒ / ☐ glyph a saved-as-text copy shows.
- */
-function checkBoxesAsGlyphs(xml: string): string {
-  return xml
-    .replace(CHECKBOX_CONTROL, (_all, props: string) => {
-      const checked = /<w14:checked\s+w14:val="([^"]*)"/.exec(props);
-      return glyphRun(checked !== null && isOn(checked[1]));
-    })
-    .replace(CHECKBOX_FIELD, (run: string, box: string) => {
-      const checked = /<w:checked(?:\s+w:val="([^"]*)")?\s*\/>/.exec(box);
-      const byDefault = /<w:default\s+w:val="([^"]*)"/.exec(box);
-      const on = checked ? isOn(checked[1]) : byDefault !== null && isOn(byDefault[1]);
-      return glyphRun(on) + run;
-    });
+/** The size a zip entry declares it inflates to (the central directory's), read before inflating. */
+function declaredSize(file: JSZip.JSZipObject): number | undefined {
+  const data = (file as unknown as { _data?: { uncompressedSize?: number } })._data;
+  return typeof data?.uncompressedSize === 'number' ? data.uncompressedSize : undefined;
 }
 
-/** The document with its check boxes as glyphs, or as it was when it has none. */
-async function withCheckBoxGlyphs(arrayBuffer: ArrayBuffer): Promise<ArrayBuffer> {
-  const zip = await JSZip.loadAsync(arrayBuffer);
-  const main = zip.file(MAIN_PART);
-  if (!main) return arrayBuffer;
-  const xml = await main.async('string');
-  if (!/<w14:checkbox[\s>]|<w:checkBox[\s>]/.test(xml)) return arrayBuffer;
-  zip.file(MAIN_PART, checkBoxesAsGlyphs(xml));
-  return zip.generateAsync({ type: 'arraybuffer' });
+/** A part's text, refused unread when it declares more than `limit` bytes; undefined when absent. */
+async function readPart(zip: JSZip, path: string, limit: number): Promise<string | undefined> {
+  const file = zip.file(path);
+  if (!file) return undefined;
+  const size = declaredSize(file);
+  if (size !== undefined && size > limit) {
+    throw new ReadError(
+      'too-large',
+      `the Word document's ${path} would inflate to ${(size / MiB).toFixed(1)} MB, more than the ` +
+        `${limit / MiB} MB a questionnaire can hold`,
+    );
+  }
+  const text = await file.async('string');
+  if (text.length > limit) throw new ReadError('too-large', `the Word document's ${path} is too large`);
+  return text;
+}
+
+/** The relationships part of a part ("" for the package's own). */
+function relationshipsPath(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** Relationship targets of a part by type suffix ("/numbering"), resolved against the part's folder. */
+async function relationships(zip: JSZip, part: string): Promise<Map<string, string>> {
+  const folder = part.slice(0, part.lastIndexOf('/') + 1);
+  const xml = await readPart(zip, relationshipsPath(part), MAX_SIDE_PART_BYTES);
+  const targets = new Map<string, string>();
+  if (!xml) return targets;
+  walkXml(xml, 'relationships', {
+    open(el) {
+      if (!el.name.endsWith('Relationship') || el.attr('TargetMode') === 'External') return;
+      const type = el.attr('Type') ?? '';
+      const target = el.attr('Target');
+      if (target === undefined) return;
+      const path = target.startsWith('/') ? target.slice(1) : resolvePath(folder, target);
+      targets.set(type.slice(type.lastIndexOf('/')), path);
+    },
+    close() {},
+    text() {},
+  });
+  return targets;
+}
+
+function resolvePath(folder: string, target: string): string {
+  const parts = folder.split('/').filter((p) => p !== '');
+  for (const piece of target.split('/')) {
+    if (piece === '..') parts.pop();
+    else if (piece !== '.' && piece !== '') parts.push(piece);
+  }
+  return parts.join('/');
 }
 
 export async function docxToText(bytes: Uint8Array): Promise<string> {
   if (bytes.byteLength === 0) throw new ReadError('truncated', 'the Word document is empty');
   if (!isZip(bytes)) throw new ReadError('malformed', 'not a Word document: the bytes are not a zip archive');
-  let raw: string;
   try {
-    const arrayBuffer = await withCheckBoxGlyphs(toArrayBuffer(bytes));
-    // mammoth's browser build reads `arrayBuffer`, its Node build `buffer`; both accept an ArrayBuffer.
-    const input = { arrayBuffer, buffer: arrayBuffer } as unknown as { arrayBuffer: ArrayBuffer };
-    raw = (await mammoth.extractRawText(input)).value;
+    const zip = await JSZip.loadAsync(bytes);
+    const root = await relationships(zip, '');
+    const mainPath = [root.get('/officeDocument'), 'word/document.xml'].find((p) => p && zip.file(p));
+    if (!mainPath) throw new ReadError('malformed', 'not a Word document: it has no main document part');
+    const parts = await relationships(zip, mainPath);
+    const side = (type: string, fallback: string) =>
+      readPart(zip, parts.get(type) ?? fallback, MAX_SIDE_PART_BYTES);
+    const [document, numberingXml, stylesXml] = await Promise.all([
+      readPart(zip, mainPath, MAX_DOCUMENT_PART_BYTES),
+      side('/numbering', 'word/numbering.xml'),
+      side('/styles', 'word/styles.xml'),
+    ]);
+    const numbering = new Numbering(numberingXml, stylesXml);
+    return documentLines(document ?? '', numbering).join('\n');
   } catch (err) {
     throw classify(bytes, err);
   }
-  // mammoth ends every paragraph with "\n\n".
-  return raw.replace(/\r\n?/g, '\n').replace(/\n\n$/, '').split('\n\n').join('\n');
 }

@@ -7,7 +7,7 @@ import { readExportCsv } from './export-csv';
 import { readExportXlsx } from './export-xlsx';
 import { readFormsText } from './forms-text';
 import { assertReadableSignature, signatureOf, sniffPackage, sniffTextLayout } from './sniff';
-import { readWordText } from './word';
+import { looksLikeWordDocument, readWordText } from './word';
 
 export { ReadError, type ReadErrorCode } from './errors';
 
@@ -87,6 +87,8 @@ async function read(file: InputFile, def: Definition): Promise<Read> {
       `The Word document is damaged and could not be read (${e instanceof Error ? e.message : String(e)}).`,
     );
   }
+  // A questionnaire returned in Word with no check box, no title and no sub-label is still one.
+  if (looksLikeWordDocument(text, def)) return { format: 'word', responses: [readWordText(text, def)] };
   return readText(text, def, 'The Word document');
 }
 

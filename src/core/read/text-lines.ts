@@ -38,7 +38,11 @@ export function withoutBullet(line: string): string {
   return unescapeMarkdown(line).replace(/^[\s\u200b]*[-\u2010-\u2015\u2022\u25aa\u25cf*]\s+/, '');
 }
 
-const HEADER = /^[\s\u200b]*(\d{1,3})\s*[.)]\s*(\S.*)$/;
+/** A heading's list label: "A. ", "iv) ", "3. ". */
+const withoutListLabel = (label: string) => label.replace(/^(?:[a-z]|[ivxlc]{1,6}|\d{1,2})[.)]\s+/, '');
+
+/** "12. text", "12) text", "Q12. text", "Question 12: text", "12<tab>text" (a list number with no stop). */
+const HEADER = /^[\s\u200b]*(?:Q\s?|question\s)?(\d{1,3})(?:\s*[.):]\s*|\t\s*)(\S.*)$/i;
 
 /** A normalised label without punctuation: "link(s) and detail." and "link (s) and detail" agree. */
 function looseLabel(label: string): string {
@@ -79,6 +83,8 @@ interface KnownQuestion {
   text: string;
   subLabel?: string;
   loose: string;
+  /** How many words the loose text has: only long texts are matched by word overlap. */
+  words: number;
   looseWithSubLabel?: string;
 }
 
@@ -93,15 +99,20 @@ export class QuestionIndex {
     for (const question of def.questions) {
       const text = withoutStar(normalizeLabel(question.text));
       const subLabel = question.subLabel ? withoutStar(normalizeLabel(question.subLabel)) : undefined;
+      const loose = looseLabel(text);
       this.byNumber.set(question.number, {
         question,
         text,
         subLabel,
-        loose: looseLabel(text),
+        loose,
+        words: loose.split(' ').length,
         looseWithSubLabel: subLabel ? looseLabel(`${text} ${subLabel}`) : undefined,
       });
     }
-    this.fillers = new Set(def.interstitials.map((s) => normalizeLabel(s).replace(/:$/, '')));
+    // Headings are known with and without their list label ("A. Contact information"), which a
+    // document may number otherwise or not at all.
+    const headings = def.interstitials.map((s) => normalizeLabel(s).replace(/:$/, ''));
+    this.fillers = new Set([...headings, ...headings.map(withoutListLabel)]);
     this.noise = def.noise.flatMap((source) => {
       try {
         return [new RegExp(source)];
@@ -118,7 +129,8 @@ export class QuestionIndex {
     if (!trimmed) return false;
     const plain = unescapeMarkdown(trimmed);
     if (this.noise.some((re) => re.test(trimmed) || re.test(plain))) return true;
-    return this.fillers.has(normalizeLabel(trimmed).replace(/:$/, ''));
+    const label = normalizeLabel(trimmed).replace(/:$/, '');
+    return this.fillers.has(label) || this.fillers.has(withoutListLabel(label));
   }
 
   isFooter(line: string): boolean {
@@ -136,64 +148,104 @@ export class QuestionIndex {
     const m = HEADER.exec(unescapeMarkdown(line));
     const known = m ? this.byNumber.get(Number(m[1])) : undefined;
     if (!m || !known) return undefined;
-    const { question, text, subLabel } = known;
-    const header = normalizeLabel(m[2]);
-    const bare = header
-      .replace(/\s*\*+\s*/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-    const starred = header.includes('*') === question.required;
-    const hit = (inlineSubLabel: boolean, quality: number) => ({
-      line: index,
-      question,
-      inlineSubLabel,
-      quality,
-    });
-    if (bare === text) return hit(false, starred ? 2 : 1);
-    if (
-      subLabel &&
-      bare.startsWith(text) &&
-      bare.slice(text.length).replace(/^\s*[-:|]?\s*/, '') === subLabel
-    )
-      return hit(true, starred ? 2 : 1);
-    const loose = looseLabel(bare);
-    if (loose === known.loose) return hit(false, 1);
-    if (loose === known.looseWithSubLabel) return hit(true, 1);
-    if (
-      known.loose.split(' ').length >= FUZZY_MIN_WORDS &&
-      wordOverlap(loose, known.loose) >= FUZZY_MIN_OVERLAP
-    )
-      return hit(false, 1);
-    return undefined;
+    const hit = compareHeader(printedHeader(m[2]), known);
+    return hit && { line: index, question: known.question, ...hit };
+  }
+
+  /**
+   * A numbered line's headers: the question of its number when the text agrees, and every question
+   * whose text it is whatever the number says (quality 0), as lists numbered afresh in each section
+   * of a Word document print "1." before a section's first question.
+   */
+  matchHeaders(line: string, index: number): QuestionHeader[] {
+    const m = HEADER.exec(unescapeMarkdown(line));
+    if (!m) return [];
+    const printed = printedHeader(m[2]);
+    const byNumber = this.byNumber.get(Number(m[1]));
+    const hits: QuestionHeader[] = [];
+    for (const known of this.byNumber.values()) {
+      const hit = compareHeader(printed, known);
+      if (!hit) continue;
+      const quality = known === byNumber ? hit.quality : 0;
+      hits.push({ line: index, question: known.question, inlineSubLabel: hit.inlineSubLabel, quality });
+    }
+    return hits;
   }
 
   /**
    * The question headers of a text, in order. A numbered line is a header only when its text is the
-   * question's text and its number comes after the previous header without skipping questions that
-   * are printed further down: numbered lines inside answers ("1. The Law On …") stay in the answer.
+   * question's text and it comes after the previous header without skipping questions that are
+   * printed further down: numbered lines inside answers ("1. The Law On …") stay in the answer. The
+   * number decides between questions of the same text, and a header whose number is the
+   * question's wins over one whose number is not.
    */
   findHeaders(lines: readonly string[]): QuestionHeader[] {
     const candidates: QuestionHeader[] = [];
     lines.forEach((line, i) => {
-      const hit = this.matchHeader(line, i);
-      if (hit) candidates.push(hit);
+      const hits = this.matchHeaders(line, i);
+      if (hits.length <= 1) {
+        candidates.push(...hits);
+        return;
+      }
+      // Questions of one text told apart by the sub-label printed on the next line.
+      let j = i + 1;
+      while (j < lines.length && lines[j].trim() === '') j++;
+      const next = lines[j];
+      const labelled = next === undefined ? [] : hits.filter((h) => this.isSubLabelLine(next, h.question));
+      candidates.push(...(labelled.length > 0 ? labelled : hits));
     });
     const headers: QuestionHeader[] = [];
     let last = 0;
+    let lastLine = -1;
     candidates.forEach((c, k) => {
       const n = c.question.number;
-      if (n <= last) return;
+      if (n <= last || c.line === lastLine) return;
       for (let j = k + 1; j < candidates.length; j++) {
         const later = candidates[j];
         const m = later.question.number;
-        if (m > last && m < n) return;
+        if (later.line !== c.line && m > last && m < n) return;
         if (m === n && later.quality > c.quality) return;
       }
       headers.push(c);
       last = n;
+      lastLine = c.line;
     });
     return headers;
   }
+}
+
+/** A header's text after its number, as compared: normalised, the stars apart. */
+interface PrintedHeader {
+  bare: string;
+  loose: string;
+  starred: boolean;
+}
+
+function printedHeader(text: string): PrintedHeader {
+  const header = normalizeLabel(text);
+  const bare = header
+    .replace(/\s*\*+\s*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { bare, loose: looseLabel(bare), starred: header.includes('*') };
+}
+
+/** How well a printed header names a question: 2 exact with the star where required, 1 looser. */
+function compareHeader(
+  printed: PrintedHeader,
+  known: KnownQuestion,
+): { inlineSubLabel: boolean; quality: number } | undefined {
+  const { question, text, subLabel } = known;
+  const { bare, loose } = printed;
+  const exact = printed.starred === question.required ? 2 : 1;
+  if (bare === text) return { inlineSubLabel: false, quality: exact };
+  if (subLabel && bare.startsWith(text) && bare.slice(text.length).replace(/^\s*[-:|]?\s*/, '') === subLabel)
+    return { inlineSubLabel: true, quality: exact };
+  if (loose === known.loose) return { inlineSubLabel: false, quality: 1 };
+  if (loose === known.looseWithSubLabel) return { inlineSubLabel: true, quality: 1 };
+  if (known.words >= FUZZY_MIN_WORDS && wordOverlap(loose, known.loose) >= FUZZY_MIN_OVERLAP)
+    return { inlineSubLabel: false, quality: 1 };
+  return undefined;
 }
 
 /** One question's lines as printed between its header and the next, headings and notes removed. */
@@ -278,8 +330,16 @@ export function textAnswer(lines: readonly string[]): string {
 
 const CHECKBOX = /[\u2610\u2611\u2612]/;
 
-/** Which text layout a text is in, if it is a response to the definition at all. */
-export function detectTextLayout(text: string, def: Definition): 'forms-text' | 'word' | undefined {
+/**
+ * Which text layout a text is in, if it is a response to the definition at all. `otherwise` is the
+ * layout of a text that shows the marks of neither: a Forms page, unless the text came out of a
+ * Word document.
+ */
+export function detectTextLayout(
+  text: string,
+  def: Definition,
+  otherwise: 'forms-text' | 'word' = 'forms-text',
+): 'forms-text' | 'word' | undefined {
   const index = new QuestionIndex(def);
   const lines = splitLines(text);
   const headers = index.findHeaders(lines);
@@ -293,5 +353,5 @@ export function detectTextLayout(text: string, def: Definition): 'forms-text' | 
   const title = preamble.find((l) => l !== '');
   const wordTitle = title !== undefined && title === normalizeLabel(def.title);
   if (CHECKBOX.test(text) || wordTitle || headers.some((h) => h.inlineSubLabel)) return 'word';
-  return 'forms-text';
+  return otherwise;
 }

@@ -70,12 +70,88 @@ function unboxedAnswer(question: Question, lines: readonly string[]): RawAnswer 
   return other === undefined ? { selected: [option] } : { selected: [option], other };
 }
 
+/** A mark typed instead of ticking a box: "X", "x", "[X]", "(x)", a check mark or a ballot cross. */
+const TYPED_MARK = /^(?:[xX\u2713\u2714\u2717\u2718]|\[\s*[xX\u2713\u2714]\s*\]|\(\s*[xX\u2713\u2714]\s*\))$/;
+const LEADING_MARK = /^\s*(\S+)\s+(\S.*)$/s;
+const TRAILING_MARK = /^(.*\S)\s+(\S+)\s*$/s;
+
+const isOption = (question: Question, label: string): boolean => {
+  const { option } = optionOf(question, label);
+  return [...(question.options ?? []), question.otherOption].includes(option);
+};
+
+/** A label with a typed mark before or after it ("X Yes", "Yes\tX"): the label, if it is an option. */
+function markedLabel(question: Question, text: string): string | undefined {
+  for (const re of [TRAILING_MARK, LEADING_MARK]) {
+    const m = re.exec(text.trim());
+    if (!m) continue;
+    const [mark, label] = re === TRAILING_MARK ? [m[2], m[1]] : [m[1], m[2]];
+    if (TYPED_MARK.test(mark) && isOption(question, label)) return label.trim();
+  }
+  return undefined;
+}
+
+/**
+ * Boxes typed or drawn otherwise before a label: "[ ] No", "[X] Yes", "( ) No", "(x) Yes", and the
+ * squares □ ◻ ❑ ❒ (empty) and ⊠ ⌧ (crossed) of fonts and bullet lists.
+ */
+function bracketsAsBoxes(line: string): string {
+  return line
+    .replace(/(^|\s)(?:\[\s*\]|\(\s*\)|[\u25a1\u25fb\u2751\u2752])(?=\s*[^\s\])])/g, '$1\u2610 ')
+    .replace(/(^|\s)[\u22a0\u2327](?=\s*[^\s\])])/g, '$1\u2612 ')
+    .replace(/(^|\s)(?:\[\s*[xX\u2713\u2714]\s*\]|\(\s*[xX\u2713\u2714]\s*\))(?=\s*[^\s\])])/g, '$1\u2612 ');
+}
+
+/**
+ * Options printed without boxes where the respondent typed a mark beside the chosen ones
+ * ("Yes\tX" / "No"), as boxes: every line an option, with or without a mark, and at least one mark.
+ * Lines already holding boxes keep them, a segment with a typed mark reads as ticked.
+ */
+function typedMarksAsBoxes(question: Question, given: readonly string[]): string[] {
+  const lines = given.map(bracketsAsBoxes);
+  if (lines.some((line) => boxesOf(line).length > 0)) {
+    return lines.map((line) =>
+      line.replace(/(^|[\u2610\u2611\u2612])([^\u2610\u2611\u2612]+)/g, (all, box: string, text: string) => {
+        const label = markedLabel(question, text);
+        return label === undefined ? all : `\u2612 ${label} `;
+      }),
+    );
+  }
+  const rewritten: string[] = [];
+  let marked = false;
+  for (const line of lines) {
+    if (!line.trim()) {
+      rewritten.push(line);
+      continue;
+    }
+    const parts: string[] = [];
+    for (const token of line
+      .split(/\t|\s{2,}/)
+      .map((t) => t.trim())
+      .filter((t) => t !== '')) {
+      if (TYPED_MARK.test(token) && parts.length > 0 && parts[parts.length - 1].startsWith('\u2610')) {
+        parts[parts.length - 1] = parts[parts.length - 1].replace('\u2610', '\u2612');
+        marked = true;
+        continue;
+      }
+      const label = markedLabel(question, token);
+      if (label !== undefined) {
+        parts.push(`\u2612 ${label}`);
+        marked = true;
+      } else if (isOption(question, withoutBullet(token))) parts.push(`\u2610 ${withoutBullet(token)}`);
+      else return [...lines];
+    }
+    rewritten.push(parts.join('   '));
+  }
+  return marked ? rewritten : [...lines];
+}
+
 function choiceAnswer(question: Question, block: QuestionBlock): RawAnswer {
   const selected: string[] = [];
   let other: string | undefined;
   const loose: string[] = [];
   let boxed = false;
-  for (const line of block.lines) {
+  for (const line of typedMarksAsBoxes(question, block.lines)) {
     const boxes = boxesOf(line);
     if (boxes.length === 0) {
       if (line.trim()) loose.push(line.trim());
@@ -126,4 +202,9 @@ export function readWordText(text: string, def: Definition): RawResponse {
 
 export function looksLikeWordText(text: string, def: Definition): boolean {
   return detectTextLayout(undoubleParagraphs(text, def), def) === 'word';
+}
+
+/** Text out of a .docx is the Word questionnaire unless it shows a Forms page's own marks. */
+export function looksLikeWordDocument(text: string, def: Definition): boolean {
+  return detectTextLayout(undoubleParagraphs(text, def), def, 'word') === 'word';
 }
