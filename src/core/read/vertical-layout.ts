@@ -1,0 +1,267 @@
+/**
+ * The shape of a vertical questionnaire workbook, one workbook per respondent: rows
+ * `ID | Question | Answer | Comment…` under a header row (repeated before each section), title and
+ * section heading rows without an ID, and small tables inside the sheet under some questions
+ * (options marked Yes/No, or a grid of drop-downs). Shared by the template reader (a definition
+ * from the workbook) and the response reader, so both give a row the same question id.
+ */
+import type { SheetCells } from './xlsx-sheets';
+
+type Cell = SheetCells['rows'][number][number];
+
+/** What a cell shows, as text: a date as ISO (`2020-01-16`, or with its time when it has one). */
+export function cellString(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cell.replace(/\r\n?/g, '\n');
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return '';
+    const iso = cell.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
+  }
+  return String(cell);
+}
+
+/** Text compared loosely: case, accents aside, punctuation and spacing collapsed. */
+export function looseKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}%<>]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * A drop-down left at its prompt: "Select answer for Q69b", "Select answer for 8", "Select Answer",
+ * "Please select", "Choose an item", "Select an answer from the list". It means no answer.
+ */
+const PROMPT =
+  /^(?:please\s+)?(?:select|choose|pick)\b(?:\s+(?:an?|the|one|your))?(?:\s+(?:answers?|options?|items?|values?|responses?|one))?(?:\s+(?:for|from)\b.*)?\s*[.:…]*\s*$/i;
+
+export function isPrompt(text: string): boolean {
+  return PROMPT.test(text.trim());
+}
+
+/** A stand-in written where nothing applies, which is no answer in a blank template. */
+export function isNothing(text: string): boolean {
+  return /^(?:n\/?a|-+|none|\.)?$/i.test(text.trim());
+}
+
+const ID_HEADER = /^(?:id|no\.?|nr\.?|#|n°|number|question\s*(?:id|no\.?|number)|ref\.?|code|q)$/i;
+const QUESTION_HEADER = /^(?:questions?|question\s*text|item)$/i;
+const ANSWER_HEADER = /^(?:answers?|responses?|reply|replies|your\s+answer|value)$/i;
+const COMMENT_HEADER =
+  /\b(?:justification|comments?|remarks?|explanations?|notes?|details|evidence|specify|clarification)\b/i;
+
+export interface Columns {
+  id: number;
+  question: number;
+  answer: number;
+  /** The column for a justification or comment, right of the answer. */
+  comment?: number;
+  /** Its header as written ("Justification", "Comment"). */
+  commentHeader?: string;
+}
+
+/** The columns a header row names, when it is one. */
+export function headerColumns(row: Cell[]): Columns | undefined {
+  const texts = row.map((c) => cellString(c).trim());
+  const id = texts.findIndex((t) => ID_HEADER.test(t));
+  const question = texts.findIndex((t) => QUESTION_HEADER.test(t));
+  const answer = texts.findIndex((t) => ANSWER_HEADER.test(t));
+  if (id < 0 || question < 0 || answer < 0 || !(id < question && question < answer)) return undefined;
+  const comment = texts.findIndex((t, i) => i > answer && COMMENT_HEADER.test(t));
+  return comment < 0
+    ? { id, question, answer }
+    : { id, question, answer, comment, commentHeader: texts[comment] };
+}
+
+export type LayoutRow =
+  | { kind: 'header'; row: number }
+  | {
+      kind: 'question';
+      row: number;
+      /** The row's own id as written ("6a", "12"). */
+      rowId: string;
+      /** Unique in the sheet: the row id, qualified by its dimension where the numbering restarts. */
+      id: string;
+      text: string;
+      answer: string;
+      comment: string;
+      /** The heading of the section the question is in. */
+      section: string;
+    }
+  | {
+      /** A row without an ID: a title, a heading, a note, or a row of a table under a question. */
+      kind: 'other';
+      row: number;
+      label: string;
+      /** Texts of the cells right of the question column, by column index. */
+      cells: string[];
+    };
+
+export interface VerticalLayout {
+  sheet: SheetCells;
+  columns: Columns;
+  rows: LayoutRow[];
+}
+
+/** Too few rows with an ID and a question make a list, not a questionnaire. */
+const MIN_QUESTIONS = 3;
+
+/** The worksheet laid out as a vertical questionnaire (the one with most questions), if any. */
+export function findVerticalLayout(sheets: readonly SheetCells[]): VerticalLayout | undefined {
+  let best: VerticalLayout | undefined;
+  let bestCount = 0;
+  for (const sheet of sheets) {
+    const layout = layoutOf(sheet);
+    const count = layout?.rows.filter((r) => r.kind === 'question').length ?? 0;
+    if (layout && count > bestCount) [best, bestCount] = [layout, count];
+  }
+  return bestCount >= MIN_QUESTIONS ? best : undefined;
+}
+
+function layoutOf(sheet: SheetCells): VerticalLayout | undefined {
+  const start = sheet.rows.findIndex((r) => headerColumns(r));
+  if (start < 0) return undefined;
+  const columns = headerColumns(sheet.rows[start])!;
+  const rows: LayoutRow[] = [];
+  for (let i = start; i < sheet.rows.length; i++) {
+    const row = sheet.rows[i] ?? [];
+    if (headerColumns(row)) {
+      rows.push({ kind: 'header', row: i });
+      continue;
+    }
+    const rowId = cellString(row[columns.id])
+      .trim()
+      .replace(/[\s|]+/g, '');
+    const text = cellString(row[columns.question]).trim();
+    const cells = row.map((c, j) => (j > columns.question ? cellString(c).trim() : ''));
+    if (rowId && text) {
+      const answer = cellString(row[columns.answer]).trim();
+      const comment = columns.comment === undefined ? '' : cellString(row[columns.comment]).trim();
+      rows.push({ kind: 'question', row: i, rowId, id: rowId, text, answer, comment, section: '' });
+    } else if (text || cells.some(Boolean)) {
+      rows.push({ kind: 'other', row: i, label: text, cells });
+    }
+  }
+  assignSections(rows, columns);
+  qualifyIds(rows, columns);
+  return { sheet, columns, rows };
+}
+
+/** A heading: a short line in the question column, nothing in the answer or comment columns. */
+export function isHeading(r: LayoutRow, columns: Columns): r is Extract<LayoutRow, { kind: 'other' }> {
+  if (r.kind !== 'other' || !r.label || r.label.length > 120 || r.label.includes('\n')) return false;
+  return !r.cells[columns.answer] && !(columns.comment !== undefined && r.cells[columns.comment]);
+}
+
+/** Each question's section is the last heading before the header row above it. */
+function assignSections(rows: LayoutRow[], columns: Columns): void {
+  let lastHeading = '';
+  let section = '';
+  for (const r of rows) {
+    if (isHeading(r, columns)) lastHeading = r.label;
+    else if (r.kind === 'header') section = lastHeading || section;
+    else if (r.kind === 'question') r.section = section || lastHeading || 'Questionnaire';
+  }
+}
+
+const leadingNumber = (id: string) => {
+  const m = /^\D*(\d+)/.exec(id);
+  return m ? Number(m[1]) : undefined;
+};
+
+/** "Dimension 1: Open Data Policy" → "D1"; "Part B" → "PB"; "Respondent Information" → "RI". */
+export function headingCode(heading: string): string {
+  const numbered = /^(\p{L})\p{L}*\.?\s+(\d+|[A-Z])\b/u.exec(heading);
+  if (numbered) return (numbered[1] + numbered[2]).toUpperCase();
+  const initials = heading
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((w) => w[0])
+    .join('')
+    .toUpperCase()
+    .slice(0, 4);
+  return initials || 'S';
+}
+
+/**
+ * Row ids are kept as written when they are unique. Where the numbering starts again (the EU Open
+ * Data Maturity questionnaire numbers the respondent questions 1–10, then each dimension from 1),
+ * every id is qualified by the top-level heading it comes under: `RI.1`, `D1.1`, `D2.28`. The
+ * top-level headings are those of the same kind ("Dimension …") as the heading where a restart
+ * happens.
+ */
+function qualifyIds(rows: LayoutRow[], columns: Columns): void {
+  const questions = rows.filter((r) => r.kind === 'question');
+  const restarts: number[] = [];
+  const seen = new Set<string>();
+  let previous: number | undefined;
+  for (const q of questions) {
+    const n = leadingNumber(q.rowId);
+    if (seen.has(q.rowId.toLowerCase()) || (n !== undefined && previous !== undefined && n < previous))
+      restarts.push(q.row);
+    seen.add(q.rowId.toLowerCase());
+    if (n !== undefined) previous = n;
+  }
+  if (!restarts.length) return;
+
+  const headings = rows.filter((r) => isHeading(r, columns));
+  // The kind of heading that opens a block: the first word of the first heading before a restart.
+  const kinds = new Set<string>();
+  for (const at of restarts) {
+    const before = questions.filter((q) => q.row < at).pop();
+    const opener = headings.find((h) => h.row > (before?.row ?? -1) && h.row < at);
+    const word = opener?.label.split(/\s+/)[0]?.toLowerCase();
+    if (word) kinds.add(word);
+  }
+  const opensBlock = (h: { label: string }) => kinds.has(h.label.split(/\s+/)[0]?.toLowerCase() ?? '');
+
+  const codes = new Set<string>();
+  const uniqueCode = (heading: string) => {
+    const base = headingCode(heading);
+    let code = base;
+    for (let k = 2; codes.has(code); k++) code = `${base}${k}`;
+    codes.add(code);
+    return code;
+  };
+  let code = '';
+  let blockIndex = 0;
+  for (const r of rows) {
+    if (isHeading(r, columns) && (opensBlock(r) || !code)) {
+      // The first heading names the block before the first top-level one ("Respondent Information").
+      if (opensBlock(r) || !code) code = uniqueCode(r.label);
+    } else if (r.kind === 'question') {
+      if (!code) code = uniqueCode(`P${++blockIndex}`);
+      r.id = `${code}.${r.rowId}`;
+    }
+  }
+  // Anything still repeated (a restart without a heading) is numbered in order.
+  const used = new Map<string, number>();
+  for (const q of questions) {
+    const n = (used.get(q.id) ?? 0) + 1;
+    used.set(q.id, n);
+    if (n > 1) q.id = `${q.id}-${n}`;
+  }
+}
+
+/**
+ * The rows without an ID under a question that belong to it: a small table inside the sheet. When a
+ * header row follows (a new section), the rows from the first heading on are that section's title and
+ * notes; otherwise every row up to the next question is the table's (a row label alone, such as an
+ * option left blank, is not a heading there).
+ */
+export function rowsUnder(layout: VerticalLayout, index: number): Extract<LayoutRow, { kind: 'other' }>[] {
+  const out: Extract<LayoutRow, { kind: 'other' }>[] = [];
+  let i = index + 1;
+  for (; i < layout.rows.length; i++) {
+    const r = layout.rows[i];
+    if (r.kind !== 'other') break;
+    out.push(r);
+  }
+  const next = layout.rows[i];
+  if (next && next.kind === 'question') return out;
+  const heading = out.findIndex((r) => isHeading(r, layout.columns));
+  return heading < 0 ? out : out.slice(0, heading);
+}
