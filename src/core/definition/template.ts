@@ -127,6 +127,15 @@ function promptLists(layout: VerticalLayout): (prompt: string) => string[] | und
   return lookup;
 }
 
+/**
+ * A drop-down whose list the workbook does not carry, under a question asked for a yes or a no
+ * ("Does the office…?", "Was a new law adopted…?"), offers Yes and No.
+ */
+function closedQuestionOptions(r: QuestionRow): string[] | undefined {
+  const closed = /^(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|should|shall)\b[^\n]*\?/i;
+  return isPrompt(r.answer) && closed.test(r.text.trim()) ? ['Yes', 'No'] : undefined;
+}
+
 const otherOptionOf = (options: string[]) => options.find((o) => /^other\b/i.test(o.trim()));
 
 /** "Name of your country", "What is your country?", "Country". */
@@ -228,7 +237,7 @@ export function definitionFromTemplate(sheets: SheetCells[], fileName: string): 
       sections.push({ id: section, title: r.section });
     }
     const table = splitTable(layout, rowsUnder(layout, index));
-    const options = optionsOf(layout, r.row, columns.answer, r.answer);
+    const options = optionsOf(layout, r.row, columns.answer, r.answer) ?? closedQuestionOptions(r);
     const hasOwnAnswer = !!options?.length || isPrompt(r.answer);
     const base = { section, required: false, text: r.text } as const;
     mains++;

@@ -153,7 +153,9 @@ function layoutOf(sheet: SheetCells): VerticalLayout | undefined {
 /** A heading: a short line in the question column, nothing in the answer or comment columns. */
 export function isHeading(r: LayoutRow, columns: Columns): r is Extract<LayoutRow, { kind: 'other' }> {
   if (r.kind !== 'other' || !r.label || r.label.length > 120 || r.label.includes('\n')) return false;
-  return !r.cells[columns.answer] && !(columns.comment !== undefined && r.cells[columns.comment]);
+  // A heading merged across the row shows its text in every cell of the merged area.
+  const blank = (text: string | undefined) => !text || text === r.label;
+  return blank(r.cells[columns.answer]) && (columns.comment === undefined || blank(r.cells[columns.comment]));
 }
 
 /** Each question's section is the last heading before the header row above it. */

@@ -128,7 +128,7 @@ export function readVerticalWorkbook(
   if (!matched)
     throw new ReadError(
       'not-a-response',
-      `The workbook is a questionnaire laid out one question per row, but none of its questions belong to "${def.title}".`,
+      `The workbook is not a response to "${def.title}": it is a questionnaire laid out one question per row, but none of its questions is one of "${def.title}".`,
     );
   if (!substantive)
     throw new ReadError(
@@ -174,7 +174,9 @@ const isAnswered = (text: string) => !isPrompt(text) && !isNothing(text);
 
 function hasValues(r: OtherRow, layout: VerticalLayout): boolean {
   const last = layout.columns.comment ?? layout.columns.answer;
-  return r.cells.some((c, i) => i >= layout.columns.answer && i <= last && c && !isPrompt(c));
+  return r.cells.some(
+    (c, i) => i >= layout.columns.answer && i <= last && c && c !== r.label && !isPrompt(c),
+  );
 }
 
 /** One answer cell: a choice normalised to its option (written text kept where it is not one), or text. */

@@ -26,6 +26,7 @@ export type SheetWithDropDowns = SheetCells & { dropDowns?: DropDown[] };
  * A package whose validations cannot be read leaves the sheets as they are.
  */
 export async function withDropDowns(sheets: SheetCells[], bytes: Uint8Array): Promise<SheetWithDropDowns[]> {
+  if (sheets.some((s) => (s as WithValidations).validations?.length)) return sheets;
   let found: Map<string, RawValidation[]>;
   try {
     found = await listValidations(bytes);
@@ -42,9 +43,27 @@ export async function withDropDowns(sheets: SheetCells[], bytes: Uint8Array): Pr
   });
 }
 
+/** Drop-down lists a sheet reader may already give (`validations`: the cells' sqref and the options). */
+type WithValidations = { validations?: readonly { ref: string; list?: readonly string[] }[] };
+
+const fromValidations = new WeakMap<SheetCells, DropDown[]>();
+
+/** The sheet's drop-down lists: added by `withDropDowns`, or given by the sheet reader. */
+function dropDownsOf(sheet: SheetWithDropDowns): DropDown[] {
+  if (sheet.dropDowns) return sheet.dropDowns;
+  let lists = fromValidations.get(sheet);
+  if (!lists) {
+    lists = ((sheet as WithValidations).validations ?? [])
+      .filter((v) => v.list?.length)
+      .map((v) => ({ ranges: parseSqref(v.ref), options: [...v.list!] }));
+    fromValidations.set(sheet, lists);
+  }
+  return lists;
+}
+
 /** The options a cell's drop-down list offers, if it has one. */
 export function dropDownAt(sheet: SheetWithDropDowns, row: number, col: number): string[] | undefined {
-  return sheet.dropDowns?.find((d) =>
+  return dropDownsOf(sheet).find((d) =>
     d.ranges.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right),
   )?.options;
 }
