@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { loadQuestionnaire } from '../src/core/definition';
+import { definitionFromTemplate } from '../src/core/definition/template';
+import { withDropDowns } from '../src/core/read/xlsx-dropdowns';
+import { readWorkbookSheets } from '../src/core/read/xlsx-sheets';
 import type { Response } from '../src/core/model';
 import { importBatch, type BatchResult } from '../src/core/pipeline';
 import { buildWorkbookPlan } from '../src/core/plan/build';
@@ -81,6 +84,18 @@ describe('EU Open Data Maturity 2023: the 35 real country workbooks', () => {
       def,
     );
     for (const r of result.responses) byFile.set(r.sourceFile, r);
+  });
+
+  it('is built in as the template reads: scripts/make-odm-definition.js generated it', async () => {
+    const { bytes } = loadFile(join(ODM, TEMPLATE));
+    const fromTemplate = definitionFromTemplate(
+      await withDropDowns(await readWorkbookSheets(bytes), bytes),
+      TEMPLATE,
+    );
+    expect({ ...fromTemplate, id: def.id, title: def.title }).toEqual(def);
+    expect(def.source?.description).toMatch(
+      /^template 00_ODM2023_questionnaire_template\.xlsx: 182 questions in 19 sections/,
+    );
   });
 
   it('imports 35 responses, one per country file, and rejects the template as the blank questionnaire', () => {

@@ -36,7 +36,7 @@ export function looseKey(text: string): string {
  * "Please select", "Choose an item", "Select an answer from the list". It means no answer.
  */
 const PROMPT =
-  /^(?:please\s+)?(?:select|choose|pick)\b(?:\s+(?:an?|the|one|your))?(?:\s+(?:answers?|options?|items?|values?|responses?|one))?(?:\s+(?:for|from)\b.*)?\s*[.:…]*\s*$/i;
+  /^[-–—<(\s]*(?:please\s+|click\s+to\s+)?(?:select|choose|pick)\b(?:\s+(?:an?|the|one|your))?(?:\s+(?:answers?|options?|items?|values?|responses?|one))?(?:\s+(?:for|from)\b.*)?[\s.:…>)\-–—]*$/i;
 
 export function isPrompt(text: string): boolean {
   return PROMPT.test(text.trim());
@@ -47,9 +47,10 @@ export function isNothing(text: string): boolean {
   return /^(?:n\/?a|-+|none|\.)?$/i.test(text.trim());
 }
 
-const ID_HEADER = /^(?:id|no\.?|nr\.?|#|n°|number|question\s*(?:id|no\.?|number)|ref\.?|code|q)$/i;
-const QUESTION_HEADER = /^(?:questions?|question\s*text|item)$/i;
-const ANSWER_HEADER = /^(?:answers?|responses?|reply|replies|your\s+answer|value)$/i;
+const ID_HEADER =
+  /^(?:id|no\.?|nr\.?|#|n°|number|q\s*(?:#|no\.?|id)|question\s*(?:id|no\.?|number|#)|ref\.?|code|q)$/i;
+const QUESTION_HEADER = /^(?:questions?|question\s*text|item)\b(?!\s*(?:id|no|number|#))/i;
+const ANSWER_HEADER = /^(?:answers?|responses?|reply|replies|your\s+(?:answer|response)|value)\b/i;
 const COMMENT_HEADER =
   /\b(?:justification|comments?|remarks?|explanations?|notes?|details|evidence|specify|clarification)\b/i;
 
@@ -153,6 +154,8 @@ function layoutOf(sheet: SheetCells): VerticalLayout | undefined {
 /** A heading: a short line in the question column, nothing in the answer or comment columns. */
 export function isHeading(r: LayoutRow, columns: Columns): r is Extract<LayoutRow, { kind: 'other' }> {
   if (r.kind !== 'other' || !r.label || r.label.length > 120 || r.label.includes('\n')) return false;
+  // A sentence is a note to the respondent ("Answer every question of this part."), not a heading.
+  if (/[.!]$/.test(r.label) && r.label.split(/\s+/).length > 6) return false;
   // A heading merged across the row shows its text in every cell of the merged area.
   const blank = (text: string | undefined) => !text || text === r.label;
   return blank(r.cells[columns.answer]) && (columns.comment === undefined || blank(r.cells[columns.comment]));

@@ -98,6 +98,8 @@ export function readVerticalWorkbook(
     const q = match(row);
     if (!q || answers[q.id]) {
       unmatched.push(row.rowId);
+      const rows = rowsUnder(layout, index).filter((r) => hasValues(r, layout)).length;
+      if (rows) unreadTables.push(`${row.rowId} (${rows} row${rows === 1 ? '' : 's'})`);
       return;
     }
     matched++;
