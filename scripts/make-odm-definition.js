@@ -10,7 +10,7 @@ const path = require('path');
 const dist = path.join(__dirname, '..', 'dist', 'cli', 'core');
 const { readWorkbookSheets } = require(path.join(dist, 'read/xlsx-sheets'));
 const { withDropDowns } = require(path.join(dist, 'read/xlsx-dropdowns'));
-const { definitionFromTemplate } = require(path.join(dist, 'definition/template'));
+const { readTemplate } = require(path.join(dist, 'definition/template'));
 
 const template =
   process.argv[2] ??
@@ -20,7 +20,7 @@ const out = path.join(__dirname, '..', 'src', 'core', 'definition', 'questionnai
 async function main() {
   const bytes = new Uint8Array(fs.readFileSync(template));
   const sheets = await withDropDowns(await readWorkbookSheets(bytes), bytes);
-  const def = definitionFromTemplate(sheets, path.basename(template));
+  const def = readTemplate(sheets, path.basename(template));
   if (!def) throw new Error(`${template} is not a vertical questionnaire template`);
   const builtIn = { ...def, id: 'odm-2023', title: 'EU Open Data Maturity 2023' };
   fs.writeFileSync(out, JSON.stringify(builtIn, null, 2) + '\n');

@@ -16,7 +16,7 @@ import {
 import type { LayoutRow, VerticalLayout } from '../read/vertical-layout';
 import { dropDownAt, type SheetWithDropDowns } from '../read/xlsx-dropdowns';
 import type { SheetCells } from '../read/xlsx-sheets';
-import { parseDefinition } from './index';
+import { builtInQuestionnaires, loadQuestionnaire, parseDefinition } from './index';
 import type { Definition, Question, RuleConfig } from './schema';
 
 type QuestionRow = Extract<LayoutRow, { kind: 'question' }>;
@@ -214,6 +214,35 @@ const definitionId = (title: string) =>
  * without them, a drop-down's options are found on a list sheet by its prompt.
  */
 export function definitionFromTemplate(sheets: SheetCells[], fileName: string): Definition | undefined {
+  const def = readTemplate(sheets, fileName);
+  return def && (builtInLike(def) ?? def);
+}
+
+/**
+ * The built-in questionnaire a template is (the ODM 2023 template, or a country's copy of it): the
+ * same questions by id, nearly all in the same words (a country's copy may fix a typo). Its title and
+ * options are the built-in ones; the source says which file it was recognised in.
+ */
+function builtInLike(def: Definition): Definition | undefined {
+  const own = (d: Definition) =>
+    d.questions.filter((q) => !q.id.endsWith(COMMENT_SUFFIX) && !q.id.endsWith(TABLE_SUFFIX));
+  const mine = own(def);
+  for (const id of builtInQuestionnaires) {
+    const known = loadQuestionnaire(id);
+    const theirs = own(known);
+    if (theirs.length !== mine.length || theirs.some((q, i) => q.id !== mine[i].id)) continue;
+    const same = theirs.filter((q, i) => looseKey(q.text) === looseKey(mine[i].text)).length;
+    if (same >= 0.9 * theirs.length)
+      return {
+        ...known,
+        source: { kind: 'template', description: `${def.source!.description} (the built-in ${known.title})` },
+      };
+  }
+  return undefined;
+}
+
+/** A definition from a template workbook as it reads, without looking for a built-in one it matches. */
+export function readTemplate(sheets: SheetCells[], fileName: string): Definition | undefined {
   const found = findVerticalLayout(sheets);
   if (!found) return undefined;
   const layout: WithSheets = { ...found, all: sheets };
