@@ -353,6 +353,9 @@ function mainQuestion(
   return { ...base, id: r.id, type: 'text' };
 }
 
+/** The condition "the parent question is answered Yes", in the definition's form of `relevant`. */
+const yesCondition = (question: string, yes: string): Question['relevant'] => ({ question, equals: yes });
+
 /**
  * "If yes, …" applies when the question it follows (or names: "If yes [to Q23a]") is answered Yes.
  * Companions are skipped when looking back.
@@ -376,6 +379,9 @@ function linkFollowUps(questions: Question[], layout: VerticalLayout): void {
     );
     const nearest = earlier.find((p) => !p.id.endsWith(COMMENT_SUFFIX) && !p.id.endsWith(TABLE_SUFFIX));
     if (!parent || (!named && parent !== nearest)) return;
-    q.relevant = { question: parent.id, equals: parent.options!.find((o) => /^yes$/i.test(o))! };
+    q.relevant = yesCondition(
+      parent.id,
+      parent.options!.find((o) => /^yes$/i.test(o))!,
+    );
   });
 }
