@@ -77,7 +77,13 @@ function splitTable(layout: VerticalLayout, rows: OtherRow[]): SubTable | undefi
   const sheet = layout.sheet as SheetWithDropDowns;
   const hasSlot = (r: OtherRow, col: number) =>
     isPrompt(r.cells[col] ?? '') || !!dropDownAt(sheet, r.row, col);
-  const first = rows.findIndex((r) => r.label && hasSlot(r, columns.answer));
+  // In a filled copy without its lists, a table headed "…(Yes/No)" shows its options by their marks.
+  const headedYesNo = rows.some(
+    (r) => !r.cells.some((c) => YES_NO_NA.test(c)) && r.cells.some((c) => /\byes\s*\/\s*no\b/i.test(c)),
+  );
+  const marked = (r: OtherRow) =>
+    headedYesNo && /^(?:yes|no|y|n|x|✓|✔)$/i.test(r.cells[columns.answer] ?? '');
+  const first = rows.findIndex((r) => r.label && (hasSlot(r, columns.answer) || marked(r)));
   if (first < 0) return undefined;
   const data = rows.slice(first).filter((r) => r.label);
   const slots = (r: OtherRow) => r.cells.filter((_, c) => c >= columns.answer && hasSlot(r, c)).length;
@@ -133,7 +139,8 @@ function promptLists(layout: VerticalLayout): (prompt: string) => string[] | und
  */
 function closedQuestionOptions(r: QuestionRow): string[] | undefined {
   const closed = /^(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|should|shall)\b[^\n]*\?/i;
-  return isPrompt(r.answer) && closed.test(r.text.trim()) ? ['Yes', 'No'] : undefined;
+  const slot = isPrompt(r.answer) || YES_NO_NA.test(r.answer);
+  return slot && closed.test(r.text.trim()) ? ['Yes', 'No'] : undefined;
 }
 
 const otherOptionOf = (options: string[]) => options.find((o) => /^other\b/i.test(o.trim()));

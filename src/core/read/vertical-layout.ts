@@ -36,7 +36,7 @@ export function looseKey(text: string): string {
  * "Please select", "Choose an item", "Select an answer from the list". It means no answer.
  */
 const PROMPT =
-  /^[-–—<(\s]*(?:please\s+|click\s+to\s+)?(?:select|choose|pick)\b(?:\s+(?:an?|the|one|your))?(?:\s+(?:answers?|options?|items?|values?|responses?|one))?(?:\s+(?:for|from)\b.*)?[\s.:…>)\-–—]*$/i;
+  /^[-–—<(\s]*(?:please\s+|click(?:\s+here)?\s+to\s+)?(?:select|choose|pick)\b(?:\s+(?:an?|the|one|your))?(?:\s+(?:answers?|options?|items?|values?|responses?|one))?(?:\s+(?:for|from)\b.*)?[\s.:…>)\-–—]*$/i;
 
 export function isPrompt(text: string): boolean {
   return PROMPT.test(text.trim());
@@ -127,8 +127,14 @@ function layoutOf(sheet: SheetCells): VerticalLayout | undefined {
   if (start < 0) return undefined;
   const columns = headerColumns(sheet.rows[start])!;
   const rows: LayoutRow[] = [];
-  for (let i = start; i < sheet.rows.length; i++) {
+  // Rows above the first header are titles and headings at most; questions start below it.
+  for (let i = 0; i < sheet.rows.length; i++) {
     const row = sheet.rows[i] ?? [];
+    if (i < start) {
+      const label = cellString(row[columns.question]).trim();
+      if (label) rows.push({ kind: 'other', row: i, label, cells: [] });
+      continue;
+    }
     if (headerColumns(row)) {
       rows.push({ kind: 'header', row: i });
       continue;
@@ -161,6 +167,14 @@ export function isHeading(r: LayoutRow, columns: Columns): r is Extract<LayoutRo
   return blank(r.cells[columns.answer]) && (columns.comment === undefined || blank(r.cells[columns.comment]));
 }
 
+/** A row with something in its answer or comment cell besides its own label (a row of a table). */
+function hasAnswerCells(r: Extract<LayoutRow, { kind: 'other' }>, columns: Columns): boolean {
+  const filled = (text: string | undefined) => !!text && text !== r.label;
+  return (
+    filled(r.cells[columns.answer]) || (columns.comment !== undefined && filled(r.cells[columns.comment]))
+  );
+}
+
 /** Each question's section is the last heading before the header row above it. */
 function assignSections(rows: LayoutRow[], columns: Columns): void {
   let lastHeading = '';
@@ -177,68 +191,91 @@ const leadingNumber = (id: string) => {
   return m ? Number(m[1]) : undefined;
 };
 
-/** "Dimension 1: Open Data Policy" → "D1"; "Part B" → "PB"; "Respondent Information" → "RI". */
-export function headingCode(heading: string): string {
-  const numbered = /^(\p{L})\p{L}*\.?\s+(\d+|[A-Z])\b/u.exec(heading);
-  if (numbered) return (numbered[1] + numbered[2]).toUpperCase();
-  const initials = heading
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
+/**
+ * What kind of heading a line is, and the short code that names its block of questions:
+ * "Dimension 1: Open Data Policy" (a word and a number or letter) → kind `dimension`, code `D1`;
+ * "B. Legal framework" → kind `letter`, code `B`; "2) Methods" → kind `number`, code `S2`;
+ * else the first word, and the initials ("Respondent Information" → `RI`).
+ */
+export function headingKind(heading: string): { kind: string; code: string; numbered?: boolean } {
+  const worded = /^(\p{L}{2,})\.?\s+(\d+|[A-Z])(?=$|[\s.:)–—-])/u.exec(heading);
+  if (worded)
+    return { kind: worded[1].toLowerCase(), code: (worded[1][0] + worded[2]).toUpperCase(), numbered: true };
+  const lettered = /^([A-Z])[.):]\s/.exec(heading);
+  if (lettered) return { kind: 'letter', code: lettered[1], numbered: true };
+  const numbered = /^(\d+)[.):]?\s/.exec(heading);
+  if (numbered) return { kind: 'number', code: `S${numbered[1]}`, numbered: true };
+  const words = heading.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const initials = words
     .map((w) => w[0])
     .join('')
     .toUpperCase()
     .slice(0, 4);
-  return initials || 'S';
+  return { kind: words[0]?.toLowerCase() ?? '', code: initials || 'S' };
 }
 
 /**
- * Row ids are kept as written when they are unique. Where the numbering starts again (the EU Open
- * Data Maturity questionnaire numbers the respondent questions 1–10, then each dimension from 1),
- * every id is qualified by the top-level heading it comes under: `RI.1`, `D1.1`, `D2.28`. The
- * top-level headings are those of the same kind ("Dimension …") as the heading where a restart
- * happens.
+ * Row ids are kept as written when they are unique. Where the numbering starts again and ids repeat
+ * (the EU Open Data Maturity questionnaire numbers the respondent questions 1–10, then each dimension
+ * from 1), every id is qualified by the top-level heading it comes under: `RI.1`, `D1.1`, `D2.28`. The
+ * top-level headings are those of the same kind ("Dimension …") as the heading where a restart happens;
+ * the first heading of the sheet names the questions before any of them.
  */
 function qualifyIds(rows: LayoutRow[], columns: Columns): void {
   const questions = rows.filter((r) => r.kind === 'question');
+  const ids = questions.map((q) => q.rowId.toLowerCase());
+  if (new Set(ids).size === ids.length) return;
   const restarts: number[] = [];
   const seen = new Set<string>();
   let previous: number | undefined;
   for (const q of questions) {
-    const n = leadingNumber(q.rowId);
+    const n = /^\d/.test(q.rowId) ? leadingNumber(q.rowId) : undefined;
     if (seen.has(q.rowId.toLowerCase()) || (n !== undefined && previous !== undefined && n < previous))
       restarts.push(q.row);
     seen.add(q.rowId.toLowerCase());
     if (n !== undefined) previous = n;
   }
-  if (!restarts.length) return;
 
-  const headings = rows.filter((r) => isHeading(r, columns));
-  // The kind of heading that opens a block: the first word of the first heading before a restart.
+  // Only headings of sections count: those a header row follows before the next question (a row of
+  // a table with its mark left blank looks like a heading too).
+  const headings: Extract<LayoutRow, { kind: 'other' }>[] = [];
+  let headerFollows = false;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const r = rows[i];
+    if (r.kind === 'header') headerFollows = true;
+    else if (r.kind === 'question' || (r.kind === 'other' && hasAnswerCells(r, columns)))
+      headerFollows = false;
+    else if (headerFollows && isHeading(r, columns)) headings.unshift(r);
+  }
   const kinds = new Set<string>();
   for (const at of restarts) {
     const before = questions.filter((q) => q.row < at).pop();
-    const opener = headings.find((h) => h.row > (before?.row ?? -1) && h.row < at);
-    const word = opener?.label.split(/\s+/)[0]?.toLowerCase();
-    if (word) kinds.add(word);
+    // The first heading that numbers its part ("Dimension 1", "B."), else the first one.
+    const gap = headings.filter((h) => h.row > (before?.row ?? -1) && h.row < at);
+    const opener = gap.find((h) => headingKind(h.label).numbered) ?? gap[0];
+    if (opener) kinds.add(headingKind(opener.label).kind);
   }
-  const opensBlock = (h: { label: string }) => kinds.has(h.label.split(/\s+/)[0]?.toLowerCase() ?? '');
+  const opensBlock = (label: string) => kinds.has(headingKind(label).kind);
 
   const codes = new Set<string>();
   const uniqueCode = (heading: string) => {
-    const base = headingCode(heading);
+    const base = headingKind(heading).code;
     let code = base;
     for (let k = 2; codes.has(code); k++) code = `${base}${k}`;
     codes.add(code);
     return code;
   };
   let code = '';
+  let firstHeading = '';
   let blockIndex = 0;
+  const sectionHeadings = new Set(headings);
   for (const r of rows) {
-    if (isHeading(r, columns) && (opensBlock(r) || !code)) {
-      // The first heading names the block before the first top-level one ("Respondent Information").
-      if (opensBlock(r) || !code) code = uniqueCode(r.label);
+    if (r.kind === 'other' && sectionHeadings.has(r)) {
+      if (opensBlock(r.label)) code = uniqueCode(r.label);
+      else firstHeading ||= r.label;
     } else if (r.kind === 'question') {
-      if (!code) code = uniqueCode(`P${++blockIndex}`);
+      // Questions before any top-level heading are named by the sheet's first heading.
+      code ||= uniqueCode(firstHeading || `P${++blockIndex}`);
       r.id = `${code}.${r.rowId}`;
     }
   }
@@ -253,9 +290,9 @@ function qualifyIds(rows: LayoutRow[], columns: Columns): void {
 
 /**
  * The rows without an ID under a question that belong to it: a small table inside the sheet. When a
- * header row follows (a new section), the rows from the first heading on are that section's title and
- * notes; otherwise every row up to the next question is the table's (a row label alone, such as an
- * option left blank, is not a heading there).
+ * header row follows (a new section), the rows from the first heading after the table's last filled
+ * row are that section's title and notes; otherwise every row up to the next question is the table's
+ * (a row label alone, such as an option left blank, is not a heading there).
  */
 export function rowsUnder(layout: VerticalLayout, index: number): Extract<LayoutRow, { kind: 'other' }>[] {
   const out: Extract<LayoutRow, { kind: 'other' }>[] = [];
@@ -267,6 +304,9 @@ export function rowsUnder(layout: VerticalLayout, index: number): Extract<Layout
   }
   const next = layout.rows[i];
   if (next && next.kind === 'question') return out;
-  const heading = out.findIndex((r) => isHeading(r, layout.columns));
+  // The next section's title and notes: the rows after the table's last filled row, from a heading on.
+  let tail = out.length;
+  while (tail > 0 && !hasAnswerCells(out[tail - 1], layout.columns)) tail--;
+  const heading = out.findIndex((r, k) => k >= tail && isHeading(r, layout.columns));
   return heading < 0 ? out : out.slice(0, heading);
 }

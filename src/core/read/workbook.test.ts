@@ -69,6 +69,31 @@ describe('a template workbook as the definition', () => {
     });
   });
 
+  it('qualifies by lettered sections where each numbers from 1, never by a table row left blank', () => {
+    const rows: Row[] = [
+      [null, 'A. About you'],
+      HEADER,
+      ['1', 'Organisation', 'Statistics Office'],
+      ['2', 'Which modes were used?'],
+      [null, 'Mode', 'Used (Yes/No)'],
+      [null, 'Web', 'Yes'],
+      [null, 'Paper'],
+      [null, 'Phone', 'No'],
+      [null, 'B. Methods'],
+      HEADER,
+      ['1', 'Is there a law?', 'Select answer for 1'],
+      ['2', 'If yes, which one?'],
+    ];
+    const d = definitionFromTemplate([{ name: 'Q', rows }], 'Filled.xlsx')!;
+    expect(main(d).map((q) => `${q.id} ${q.type}`)).toEqual([
+      'A.1 text',
+      'A.2 multiple',
+      'B.1 single',
+      'B.2 text',
+    ]);
+    expect(main(d)[1].options).toEqual(['Web', 'Paper', 'Phone']);
+  });
+
   it('is not read from a sheet without ID, Question and Answer columns', () => {
     expect(
       definitionFromTemplate(
