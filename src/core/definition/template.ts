@@ -230,12 +230,15 @@ export function definitionFromTemplate(sheets: SheetCells[], fileName: string): 
  * same questions by id, nearly all in the same words (a country's copy may fix a typo). Its title and
  * options are the built-in ones; the source says which file it was recognised in.
  */
+const builtInCache = new Map<string, Definition>();
+
 function builtInLike(def: Definition): Definition | undefined {
   const own = (d: Definition) =>
     d.questions.filter((q) => !q.id.endsWith(COMMENT_SUFFIX) && !q.id.endsWith(TABLE_SUFFIX));
   const mine = own(def);
   for (const id of builtInQuestionnaires) {
-    const known = loadQuestionnaire(id);
+    const known = builtInCache.get(id) ?? loadQuestionnaire(id);
+    builtInCache.set(id, known);
     const theirs = own(known);
     if (theirs.length !== mine.length || theirs.some((q, i) => q.id !== mine[i].id)) continue;
     const same = theirs.filter((q, i) => looseKey(q.text) === looseKey(mine[i].text)).length;
