@@ -156,6 +156,28 @@ describe('reading a country workbook', () => {
     expect(notes.join('; ')).toMatch(/1 answer written otherwise than the option .*"yes"/);
   });
 
+  it('reads an "Other" typed over the list as Other with its text', () => {
+    const read = (status: string, comment: string | null = null) =>
+      readVerticalWorkbook(workbook({ 'P2.1': status, 'P2.1-comment': comment }), 'UK_SOT.xlsx', def).answers[
+        'P2.1'
+      ];
+    expect(read('Other: Semi-autonomous agency')).toEqual({
+      selected: ['Other'],
+      other: 'Semi-autonomous agency',
+    });
+    expect(read('Other (a trust)')).toEqual({ selected: ['Other'], other: 'a trust' });
+    expect(read('A trust of its own', 'since 2021')).toEqual({
+      selected: ['Other'],
+      other: 'A trust of its own',
+    });
+    expect(read('Other', 'since 2021')).toEqual({ selected: ['Other'], other: 'since 2021' });
+  });
+
+  it('keeps an answer that is no option as written where there is no "Other"', () => {
+    const raw = readVerticalWorkbook(workbook({ 'P1.2': 'Partly' }), 'UK_SOT.xlsx', def);
+    expect(raw.answers['P1.2']).toEqual({ selected: ['Partly'] });
+  });
+
   it('leaves a drop-down at its prompt unanswered, and an unmarked table empty', () => {
     const raw = readVerticalWorkbook(workbook({ 'P1.3': 'Nowhere yet' }), 'QA_SOT.xlsx', def);
     expect(raw.answers['P1.2']).toEqual({ selected: [] });

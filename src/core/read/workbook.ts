@@ -189,8 +189,14 @@ function readCell(q: Question, written: string, comment: string, recased: string
     if (!written) return { selected: [] };
     const option = findOption(q.options ?? [], written);
     if (option && option !== written) recased.push(`"${written}"`);
-    const selected = [option ?? written];
-    return option && option === q.otherOption && comment.trim() ? { selected, other: comment } : { selected };
+    if (option)
+      return option === q.otherOption && comment.trim()
+        ? { selected: [option], other: comment }
+        : { selected: [option] };
+    // Typed over the list: "Other: Semi-autonomous agency", or an answer of its own where "Other" is offered.
+    const other = q.otherOption && otherText(q.otherOption, written);
+    if (other !== undefined && q.otherOption) return { selected: [q.otherOption], other: other || comment };
+    return { selected: [written] };
   }
   if (q.type === 'multiple') {
     if (!written) return { selected: [] };
@@ -198,6 +204,16 @@ function readCell(q: Question, written: string, comment: string, recased: string
     return { selected: parts.map((p) => findOption(q.options ?? [], p) ?? p) };
   }
   return { text: written };
+}
+
+/** The typed text of an "Other" answer written in the answer cell: after "Other:" or in its place. */
+function otherText(otherOption: string, written: string): string | undefined {
+  const label = otherOption.replace(/\s*\(.*\)\s*$/, '');
+  const prefixed = new RegExp(
+    `^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b\\s*[:(–—-]\\s*(.*?)\\)?$`,
+    'is',
+  ).exec(written);
+  return prefixed ? prefixed[1].trim() : written;
 }
 
 interface TableRead {

@@ -27,17 +27,20 @@ export type SheetWithDropDowns = SheetCells & { dropDowns?: DropDown[] };
  */
 export async function withDropDowns(sheets: SheetCells[], bytes: Uint8Array): Promise<SheetWithDropDowns[]> {
   if (sheets.some((s) => (s as WithValidations).validations?.length)) return sheets;
-  let found: Map<string, RawValidation[]>;
+  let found: { validations: Map<string, RawValidation[]>; names: Map<string, string> };
   try {
     found = await listValidations(bytes);
   } catch {
     return sheets;
   }
   return sheets.map((sheet) => {
-    const raw = found.get(sheet.name);
+    const raw = found.validations.get(sheet.name);
     if (!raw?.length) return sheet;
+    // A list may name a range ("=YesNo") that the workbook defines.
+    const named = (formula: string) =>
+      found.names.get(formula.trim().replace(/^=/, '').toLowerCase()) ?? formula;
     const dropDowns = raw
-      .map((v) => ({ ranges: parseSqref(v.sqref), options: resolveList(v.formula, sheet, sheets) }))
+      .map((v) => ({ ranges: parseSqref(v.sqref), options: resolveList(named(v.formula), sheet, sheets) }))
       .filter((d) => d.ranges.length && d.options.length);
     return { ...sheet, dropDowns };
   });
@@ -85,8 +88,10 @@ const decodeXml = (s: string) =>
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
-/** The list validations of every worksheet, by sheet name. */
-async function listValidations(bytes: Uint8Array): Promise<Map<string, RawValidation[]>> {
+/** The list validations of every worksheet, by sheet name, and the workbook's defined names. */
+async function listValidations(
+  bytes: Uint8Array,
+): Promise<{ validations: Map<string, RawValidation[]>; names: Map<string, string> }> {
   const zip = await JSZip.loadAsync(bytes);
   const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
   const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
@@ -103,7 +108,13 @@ async function listValidations(bytes: Uint8Array): Promise<Map<string, RawValida
     const xml = path ? await zip.file(path)?.async('string') : undefined;
     if (name && xml) out.set(decodeXml(name), sheetValidations(xml));
   }
-  return out;
+  const names = new Map<string, string>();
+  for (const m of workbook.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
+    const name = attr(m[0], 'name');
+    if (name && !/\blocalSheetId=/.test(m[1]))
+      names.set(decodeXml(name).toLowerCase(), decodeXml(m[2]).trim());
+  }
+  return { validations: out, names };
 }
 
 function sheetValidations(xml: string): RawValidation[] {
