@@ -8,6 +8,7 @@ describe('the country a file name gives', () => {
     ['batch/2023/AG_NSCS 2025.xlsx', 'AG', 'ATG'],
     ['NSCS 2025 - QA.xlsx', 'QA', 'QAT'],
     ['ARG_questionnaire.xlsx', 'ARG', 'ARG'],
+    ['NSCS_EL_2025.xlsx', 'EL', 'GRC'],
   ])('%s → %s (%s)', (name, written, iso3) => {
     expect(countryFromFileName(name)).toBe(written);
     expect(matchFileNameCountry(written)?.iso3).toBe(iso3);

@@ -27,10 +27,10 @@ function stem(fileName: string): string {
 }
 
 /**
- * The country a file's name gives: an upper-case code opening or closing the name, as written
- * ("DE_ODM 2023.xlsx" → "DE", "NSCS 2025 - EL.xlsx" → "EL"), or the one country named in it
- * ("Survey 2025 Viet Nam.xlsx" → "Viet Nam").
- * A code elsewhere in the name is left alone: "IT", "NO", "IS" are words too.
+ * The country a file's name gives: an upper-case code opening or closing the name, or between
+ * underscores, as written ("DE_ODM 2023.xlsx" → "DE", "NSCS 2025 - EL.xlsx" → "EL",
+ * "NSCS_EL_2025.xlsx" → "EL"), else the one country named in it ("Survey 2025 Viet Nam.xlsx" →
+ * "Viet Nam"). A code elsewhere in the name is left alone: "IT", "NO", "IS" are words too.
  */
 export function countryFromFileName(fileName: string): string | undefined {
   const name = stem(fileName);
@@ -38,6 +38,11 @@ export function countryFromFileName(fileName: string): string | undefined {
   for (const token of [tokens[0], tokens[tokens.length - 1]]) {
     if (token && /^[A-Z]{2,3}$/.test(token) && matchCountryCode(token)) return token;
   }
+  // Between underscores, as in "NSCS_EL_2025.xlsx".
+  const between = [...name.matchAll(/(?:^|_)([A-Z]{2})(?=_|$)/g)]
+    .map((m) => m[1])
+    .filter((c) => matchCountryCode(c));
+  if (between.length === 1) return between[0];
   const isos = new Set(findNames(nameWords(name)).map((s) => s.iso3));
   if (isos.size !== 1) return undefined;
   const c = countryByIso3([...isos][0]);

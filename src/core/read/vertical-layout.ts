@@ -47,12 +47,15 @@ export function isNothing(text: string): boolean {
   return /^(?:n\/?a|-+|none|\.)?$/i.test(text.trim());
 }
 
+// Headers in English, French, Spanish, Portuguese and German.
 const ID_HEADER =
-  /^(?:id|no\.?|nr\.?|#|n°|number|q\s*(?:#|no\.?|id)|question\s*(?:id|no\.?|number|#)|ref\.?|code|q)$/i;
-const QUESTION_HEADER = /^(?:questions?|question\s*text|item)\b(?!\s*(?:id|no|number|#))/i;
-const ANSWER_HEADER = /^(?:answers?|responses?|reply|replies|your\s+(?:answer|response)|value)\b/i;
+  /^(?:id|no\.?|nr\.?|#|n[°º]|number|q\s*(?:#|no\.?|id)|question\s*(?:id|no\.?|number|#)|ref\.?|code|q|núm\.?|número|numéro)$/i;
+const QUESTION_HEADER =
+  /^(?:questions?|question\s*text|item|pregunta|pergunta|frage)\b(?!\s*(?:id|no|number|#))/i;
+const ANSWER_HEADER =
+  /^(?:answers?|responses?|reply|replies|your\s+(?:answer|response)|value|réponse|respuesta|resposta|antwort)/i;
 const COMMENT_HEADER =
-  /\b(?:justification|comments?|remarks?|explanations?|notes?|details|evidence|specify|clarification)\b/i;
+  /(?:justification|comment|remark|explanation|\bnotes?\b|\bdetails\b|evidence|specify|clarification|justificaci|observaci|comentario|kommentar|begründung|précision)/i;
 
 export interface Columns {
   id: number;
