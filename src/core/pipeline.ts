@@ -1,6 +1,6 @@
 import { alignAnswers } from './align';
 import { resolveDuplicates, runChecks } from './checks';
-import { countryFacts, inferCountry, matchCountry } from './countries';
+import { countryFacts, inferCountry, matchCountry, matchFileNameCountry } from './countries';
 import { countryQuestion, type Definition, type Question } from './definition';
 import type { Answer, CountryInfo, FileReport, InputFile, Issue, RawResponse, Response } from './model';
 import { responseKey } from './model';
@@ -86,7 +86,7 @@ export function idFromFileName(name: string): string {
 function toResponse(raw: RawResponse, sourceFile: string, def: Definition): Response {
   const answers = alignAnswers(raw, def);
   const field = countryQuestion(def);
-  const country = resolveCountry(answers, field);
+  const country = resolveCountry(answers, field, raw.countryFromFileName);
   if (field) fillInferredCountry(answers, country, field);
   return {
     responseId: raw.responseId || idFromFileName(sourceFile),
@@ -103,11 +103,20 @@ function toResponse(raw: RawResponse, sourceFile: string, def: Definition): Resp
   };
 }
 
-/** The country as written in its field, else inferred from the other answers, else unknown. */
-function resolveCountry(answers: Record<string, Answer>, field: Question | undefined): CountryInfo {
+/**
+ * The country as written in its field, else the one the file's name gives ("DE_ODM 2023.xlsx"),
+ * else inferred from the other answers, else unknown.
+ */
+function resolveCountry(
+  answers: Record<string, Answer>,
+  field: Question | undefined,
+  fromFileName?: string,
+): CountryInfo {
   const written = field ? (answers[field.id]?.value.trim() ?? '') : '';
   const matched = written ? matchCountry(written) : undefined;
   if (matched) return withFacts(matched.iso3, 'answer', written);
+  const named = fromFileName ? matchFileNameCountry(fromFileName) : undefined;
+  if (named) return withFacts(named.iso3, 'file-name', written);
   const texts = Object.values(answers)
     .filter((a) => a.questionId !== field?.id)
     .map((a) => a.value);

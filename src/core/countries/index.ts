@@ -8,3 +8,4 @@ export { matchCountry } from './names';
 export { inferCountry } from './infer';
 export { countryFacts } from './regions';
 export { standardName } from './data';
+export { countryFromFileName, matchCountryCode, matchFileNameCountry } from './file-name';

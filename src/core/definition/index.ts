@@ -1,5 +1,6 @@
 import { definitionSchema, isChoiceType, type Definition } from './schema';
 import msq2022 from './questionnaires/msq-2022.json';
+import odm2023 from './questionnaires/odm-2023.json';
 
 export * from './schema';
 
@@ -17,7 +18,7 @@ export function parseDefinition(input: unknown): Definition {
   return def;
 }
 
-const builtIn: Record<string, unknown> = { 'msq-2022': msq2022 };
+const builtIn: Record<string, unknown> = { 'msq-2022': msq2022, 'odm-2023': odm2023 };
 
 export const builtInQuestionnaires = Object.keys(builtIn);
 

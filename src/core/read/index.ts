@@ -4,10 +4,12 @@ import { decodeText } from './decode';
 import { docxToText } from './docx';
 import { ReadError, type ReadErrorCode } from './errors';
 import { readExportCsv } from './export-csv';
-import { readExportXlsx } from './export-xlsx';
+import { readExportSheets } from './export-xlsx';
 import { readFormsText } from './forms-text';
 import { assertReadableSignature, signatureOf, sniffPackage, sniffTextLayout } from './sniff';
 import { looksLikeWordDocument, readWordText } from './word';
+import { looksLikeVerticalWorkbook, readVerticalWorkbook } from './workbook';
+import { readWorkbookSheets } from './xlsx-sheets';
 
 export { ReadError, type ReadErrorCode } from './errors';
 
@@ -74,7 +76,12 @@ async function read(file: InputFile, def: Definition): Promise<Read> {
   const kind = await sniffPackage(bytes);
   if (kind === 'xlsx') {
     assertSize(bytes.length, MAX_FILE_BYTES);
-    const { responses, notes } = await readExportXlsx(bytes, def);
+    const sheets = await readWorkbookSheets(bytes);
+    if (looksLikeVerticalWorkbook(sheets)) {
+      const notes: string[] = [];
+      return { format: 'workbook', responses: [readVerticalWorkbook(sheets, file.name, def, notes)], notes };
+    }
+    const { responses, notes } = readExportSheets(sheets, def);
     return { format: 'export', responses, notes };
   }
   let text: string;
