@@ -1,5 +1,6 @@
 import type { Definition } from './definition';
 import type { FileReport, Issue, Response } from './model';
+import { questionLabel } from './plan/context';
 
 /** The tidy tables of a batch as plain records, column order as listed. */
 export interface TidyTables {
@@ -29,7 +30,16 @@ export const TIDY_COLUMNS: Record<keyof TidyTables, string[]> = {
     'status',
     'superseded_by',
   ],
-  answers: ['response_id', 'source_file', 'question_id', 'section', 'value', 'value_status', 'basis'],
+  answers: [
+    'response_id',
+    'source_file',
+    'question_id',
+    'question_text',
+    'section',
+    'value',
+    'value_status',
+    'basis',
+  ],
   issues: ['response_id', 'source_file', 'question_id', 'rule', 'severity', 'message', 'evidence', 'key'],
   importReport: ['source_file', 'status', 'format', 'responses', 'message'],
 };
@@ -67,6 +77,7 @@ export function tidyTables(
           response_id: r.responseId,
           source_file: r.sourceFile,
           question_id: q.id,
+          question_text: questionLabel(q),
           section: sectionOf.get(q.id) ?? '',
           value: a?.value ?? '',
           value_status: a?.status ?? 'empty',

@@ -85,9 +85,12 @@ describe('buildWorkbookPlan', () => {
       'Questions',
       ...def.sections.map((s) => `Compare ${s.id}`),
       'Section scores',
+      'Option shares',
       'Regions',
       'Pivot',
+      'Definition',
     ]);
+    expect(plan.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual(['Definition']);
   });
 
   it('lists every response and answer, superseded ones included', () => {

@@ -1,4 +1,5 @@
-import type { Definition, Question } from '../definition';
+import { countryLabel } from '../compare/current';
+import { countryQuestion, type Definition, type Question } from '../definition';
 import type { FileReport, Issue, Response } from '../model';
 import type { ReviewEntry } from './build';
 
@@ -13,6 +14,12 @@ export interface PlanContext {
   reports: FileReport[];
   reviews: Map<string, ReviewEntry>;
   importedAt: string;
+  /** What holds for the whole batch, printed on the About sheet. */
+  notes: string[];
+  /** The label of a response in the comparison sheets: its country, or without one its respondent. */
+  rowLabel: (r: Response) => string;
+  /** "Country", or "Respondent" where no response has a country. */
+  rowHeader: string;
   questionById: Map<string, Question>;
   sectionTitle: Map<string, string>;
   /** Names already taken, lower-cased. */
@@ -22,4 +29,20 @@ export interface PlanContext {
 
 export function questionLabel(q: Question): string {
   return q.subLabel ? `${q.text} – ${q.subLabel}` : q.text;
+}
+
+/**
+ * Responses are compared by country; a questionnaire that asks none (and whose responses got none
+ * from their file name or the analyst) is compared by respondent, else by response id.
+ */
+export function rowLabelling(
+  def: Definition,
+  responses: Response[],
+): Pick<PlanContext, 'rowLabel' | 'rowHeader'> {
+  const byCountry = !!countryQuestion(def) || responses.some((r) => r.country.source !== 'unknown');
+  return {
+    rowHeader: byCountry ? 'Country' : 'Respondent',
+    rowLabel: (r) =>
+      byCountry || r.country.source !== 'unknown' ? countryLabel(r.country) : r.respondent || r.responseId,
+  };
 }
