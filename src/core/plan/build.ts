@@ -1,4 +1,4 @@
-import { currentResponses, sectionScores } from '../compare';
+import { compareLabels, currentResponses, sectionScores } from '../compare';
 import type { Definition } from '../definition';
 import type { FileReport, Issue, Response } from '../model';
 import { rowLabelling, type PlanContext } from './context';
@@ -56,16 +56,20 @@ function enforceLimits(sheets: SheetSpec[]): number {
 /** The comparison workbook as plain data, drawn alike by the .xlsx and the live-workbook renderers. */
 export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
   const { def } = input;
+  const labelling = rowLabelling(def, input.responses);
   const ctx: PlanContext = {
     def,
     responses: input.responses,
-    current: currentResponses(input.responses),
+    // Ordered by what the comparison rows show (a stable sort keeps file and id order within one label).
+    current: currentResponses(input.responses).sort((a, b) =>
+      compareLabels(labelling.rowLabel(a), labelling.rowLabel(b)),
+    ),
     issues: input.issues,
     reports: input.reports,
     reviews: input.reviews,
     importedAt: input.importedAt,
     notes: input.notes ?? [],
-    ...rowLabelling(def, input.responses),
+    ...labelling,
     questionById: new Map(def.questions.map((q) => [q.id, q])),
     sectionTitle: new Map(def.sections.map((s) => [s.id, s.title])),
     sheetNames: new Set(),

@@ -32,17 +32,18 @@ export function questionLabel(q: Question): string {
 }
 
 /**
- * Responses are compared by country; a questionnaire that asks none (and whose responses got none
- * from their file name or the analyst) is compared by respondent, else by response id.
+ * Responses are compared by country; a questionnaire that asks none labels a response without a
+ * country (from its file name or the analyst) by its respondent, else by its response id.
  */
 export function rowLabelling(
   def: Definition,
   responses: Response[],
 ): Pick<PlanContext, 'rowLabel' | 'rowHeader'> {
-  const byCountry = !!countryQuestion(def) || responses.some((r) => r.country.source !== 'unknown');
+  if (countryQuestion(def)) return { rowHeader: 'Country', rowLabel: (r) => countryLabel(r.country) };
+  const placed = responses.filter((r) => r.country.source !== 'unknown').length;
   return {
-    rowHeader: byCountry ? 'Country' : 'Respondent',
+    rowHeader: placed === responses.length ? 'Country' : placed ? 'Country or respondent' : 'Respondent',
     rowLabel: (r) =>
-      byCountry || r.country.source !== 'unknown' ? countryLabel(r.country) : r.respondent || r.responseId,
+      r.country.source !== 'unknown' ? countryLabel(r.country) : r.respondent || r.responseId,
   };
 }
