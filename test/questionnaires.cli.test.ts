@@ -57,7 +57,7 @@ describe('import with no questionnaire named', () => {
     const code = await main(['import', dir, '--out', join(dir, 'out.xlsx')], out.stream, sink().stream);
     expect(code).toBe(0);
     expect(out.text()).toMatch(
-      /^Questionnaire: .* \(msq-2022\), built-in .*, matched by 2 of 2 files sampled$/m,
+      /^Questionnaire: .* \(msq-2022\)\nDefinition: built-in .*, matched by 2 of 2 files sampled$/m,
     );
     const reader = await WorkbookReader.open(new Uint8Array(readFileSync(join(dir, 'out.xlsx'))));
     expect(reader.tableNames()).toContain('Definition');
@@ -97,7 +97,7 @@ describe('another questionnaire, wave after wave', () => {
       ),
     ).toBe(0);
     expect(out1.text()).toMatch(
-      /Questionnaire: Library Survey \(library-survey\), definition file library\.json, found among the files/,
+      /Questionnaire: Library Survey \(library-survey\)\nDefinition: definition file library\.json, found among the files/,
     );
     expect(out1.text()).toMatch(/Files: +1 imported, 0 rejected, 1 the questionnaire's definition/);
     // No country question: said once, not one country-unknown issue per response.
@@ -150,7 +150,7 @@ describe('another questionnaire, wave after wave', () => {
       await main(['import', wave2, '--out', book, '--tables', join(dir, 't2')], out2.stream, sink().stream),
     ).toBe(0);
     expect(out2.text()).toMatch(
-      /Questionnaire: Library Survey \(library-survey\), kept in the workbook from an earlier import/,
+      /Questionnaire: Library Survey \(library-survey\)\nDefinition: kept in the workbook from an earlier import/,
     );
     const all = csv(join(dir, 't2/responses.csv'));
     expect(all.map((r) => r.response_id).sort()).toEqual(['1', '2', '3', '4']);
@@ -222,7 +222,7 @@ describe('survey-atlas define', () => {
       ),
     ).toBe(0);
     expect(again.text()).toMatch(
-      /Questionnaire: MSQ edited \(msq-edited\), definition file .*definition\.json: 112 questions in 8 sections/,
+      /Questionnaire: MSQ edited \(msq-edited\)\nDefinition: definition file .*definition\.json: 112 questions in 8 sections/,
     );
   });
 

@@ -14,7 +14,8 @@ export function formatSummary(result: BatchResult): string {
   const definitions = result.reports.filter((f) => f.status === 'definition');
   const def = result.definition;
   const lines = [
-    `Questionnaire: ${def.title} (${def.id}), ${def.source?.description ?? 'named by the analyst'}`,
+    `Questionnaire: ${def.title} (${def.id})`,
+    `Definition: ${def.source?.description ?? 'named by the analyst'}`,
     `Files:      ${imported} imported, ${rejected.length} rejected` +
       (definitions.length ? `, ${definitions.length} the questionnaire's definition` : ''),
     `Responses:  ${result.responses.length} (${current.length} current, ${superseded} superseded)`,

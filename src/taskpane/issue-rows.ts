@@ -35,7 +35,7 @@ export function issueRows(def: Definition, responses: Response[], issues: Issue[
       issue,
       country: response ? countryLabel(response.country) : 'Unknown country',
       section: q ? (sections.get(q.section) ?? q.section) : WHOLE_RESPONSE,
-      question: q ? `Q${q.number}` : '',
+      question: q ? q.id : '',
     };
   });
 }

@@ -25,6 +25,8 @@ export interface ChooseOptions {
   sources?: DefinitionSources;
   /** Files read per layout when matching the built-in definitions (default 3). */
   sampleSize?: number;
+  /** What to tell the analyst to do when no definition fits (default: the command line's options). */
+  help?: string;
 }
 
 export type Choice =
@@ -265,6 +267,6 @@ export async function chooseDefinition(files: InputFile[], opts: ChooseOptions =
   return {
     ok: false,
     definitionFiles,
-    message: `No questionnaire definition fits these files: they match no built-in questionnaire (${builtInQuestionnaires.join(', ')}) and no definition could be derived from them. ${NO_DEFINITION_HELP}`,
+    message: `No questionnaire definition fits these files: they match no built-in questionnaire (${builtInQuestionnaires.join(', ')}) and no definition could be derived from them. ${opts.help ?? NO_DEFINITION_HELP}`,
   };
 }
