@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'papaparse';
 import { main } from '../src/cli/main';
+import JSZip from 'jszip';
+import { loadQuestionnaire } from '../src/core/definition';
+import { readWorkbookState } from '../src/xlsx/read-back';
 import { WorkbookReader } from '../src/xlsx/read-workbook';
 import { CORPUS_FILES, SHARED } from './support/corpus';
 import { smallDefinition, smallExportCsv, type SmallRow } from './support/small-questionnaire';
@@ -59,8 +62,16 @@ describe('import with no questionnaire named', () => {
     expect(out.text()).toMatch(
       /^Questionnaire: .* \(msq-2022\)\nDefinition: built-in .*, matched by 2 of 2 files sampled$/m,
     );
-    const reader = await WorkbookReader.open(new Uint8Array(readFileSync(join(dir, 'out.xlsx'))));
+    const bytes = new Uint8Array(readFileSync(join(dir, 'out.xlsx')));
+    const reader = await WorkbookReader.open(bytes);
     expect(reader.tableNames()).toContain('Definition');
+    const workbookXml = await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')!.async('string');
+    expect(workbookXml.match(/<sheet [^>]*state="hidden"[^>]*>/g)).toEqual([
+      expect.stringContaining('name="Definition"'),
+    ]);
+    const stored = await readWorkbookState(bytes);
+    expect(stored.definition!.id).toBe('msq-2022');
+    expect(stored.definition!.questions).toEqual(loadQuestionnaire('msq-2022').questions);
   });
 
   it('reports when no definition fits, pointing to --questionnaire and define', async () => {

@@ -1,3 +1,4 @@
+import { definitionFromTable } from './state';
 import { loadQuestionnaire } from '../definition';
 import { responseKey } from '../model';
 import { parseCellRef } from './a1';
@@ -91,6 +92,27 @@ describe('buildWorkbookPlan', () => {
       'Definition',
     ]);
     expect(plan.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual(['Definition']);
+  });
+
+  it('says on About which questionnaire and how, and keeps the definition as JSON in parts', () => {
+    const about = sheet(plan, 'About').blocks.flatMap((b) => b.rows);
+    expect(about).toContainEqual(['Questionnaire', `${def.title} (msq-2022)`]);
+    expect(about).toContainEqual(['Questions', '112 in 8 sections']);
+    const noted = buildWorkbookPlan({ ...input, notes: ['"X" asks no country.'] });
+    expect(sheet(noted, 'About').blocks.flatMap((b) => b.rows)).toContainEqual(['"X" asks no country.']);
+    const joined = (p: WorkbookPlan) =>
+      table(p, 'Definition')
+        .rows.map((r) => r[1])
+        .join('');
+    expect(JSON.parse(joined(plan))).toEqual(def);
+    // A definition longer than a cell holds is cut into parts, in order.
+    const long = { ...def, placeholders: ['n/a', 'x'.repeat(70000)] };
+    const big = buildWorkbookPlan({ ...input, def: long });
+    const parts = table(big, 'Definition').rows;
+    expect(parts.map((p) => p[0])).toEqual([1, 2, 3, 4].slice(0, parts.length));
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(parts.every((p) => typeof p[1] === 'string' && p[1].length <= 30000)).toBe(true);
+    expect(JSON.parse(joined(big))).toEqual(long);
   });
 
   it('lists every response and answer, superseded ones included', () => {
@@ -201,5 +223,24 @@ describe('buildWorkbookPlan', () => {
     const only = buildWorkbookPlan({ ...input, responses: [input.responses[2]], issues: [] });
     expect(only.pivots).toEqual([]);
     expect(table(only, 'Issues').rows).toEqual([]);
+  });
+});
+
+describe('definitionFromTable', () => {
+  const json = JSON.stringify(def);
+  const headers = ['Part', 'Definition JSON'];
+  it('joins the parts in Part order, whatever order the rows are in', () => {
+    const rows = [
+      [2, json.slice(100)],
+      [1, json.slice(0, 100)],
+    ];
+    expect(definitionFromTable({ headers, rows })).toEqual(def);
+  });
+  it('gives nothing for a workbook without one, and says a damaged one is damaged', () => {
+    expect(definitionFromTable(undefined)).toBeUndefined();
+    expect(definitionFromTable({ headers, rows: [] })).toBeUndefined();
+    expect(() => definitionFromTable({ headers, rows: [[1, json.slice(0, 100)]] })).toThrow(
+      /stored questionnaire definition is damaged/,
+    );
   });
 });
