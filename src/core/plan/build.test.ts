@@ -1,10 +1,11 @@
 import { definitionFromTable } from './state';
-import { loadQuestionnaire } from '../definition';
+import { smallDefinition } from '../../../test/support/small-questionnaire';
+import { loadQuestionnaire, parseDefinition } from '../definition';
 import { responseKey } from '../model';
 import { parseCellRef } from './a1';
 import { buildWorkbookPlan, type PlanInput, type ReviewEntry } from './build';
 import { answerHeaders, issueHeaders, responseHeaders } from './columns';
-import { makeIssue, makeResponse } from '../../../test/support/fixtures';
+import { handBuilt, makeIssue, makeResponse } from '../../../test/support/fixtures';
 import type { SheetSpec, TableSpec, WorkbookPlan } from './types';
 
 const def = loadQuestionnaire('msq-2022');
@@ -242,5 +243,30 @@ describe('definitionFromTable', () => {
     expect(() => definitionFromTable({ headers, rows: [[1, json.slice(0, 100)]] })).toThrow(
       /stored questionnaire definition is damaged/,
     );
+  });
+});
+
+describe('a questionnaire that asks no country', () => {
+  const library = parseDefinition({
+    ...smallDefinition,
+    questions: smallDefinition.questions.map((q) =>
+      q.id === 'org_name' ? { ...q, text: 'Name of your organisation' } : q,
+    ),
+  });
+  const unknown = { iso3: '', name: '', source: 'unknown' as const, written: '', region: '', subregion: '' };
+  const responses = [
+    handBuilt(
+      library,
+      { org_name: 'River Library' },
+      { responseId: '1', respondent: 'Chen', country: unknown },
+    ),
+    handBuilt(library, {}, { responseId: '2', respondent: 'Ana', country: unknown }),
+    handBuilt(library, {}, { responseId: '3', country: unknown }),
+  ];
+  it('labels its responses by organisation, else respondent, else response id', () => {
+    const plan = buildWorkbookPlan({ ...sample(), def: library, responses, issues: [], reviews: new Map() });
+    const compare = table(plan, 'Compare_org');
+    expect(compare.columns[0].header).toBe('Respondent');
+    expect(compare.rows.map((r) => r[0])).toEqual(['3', 'Ana', 'River Library']);
   });
 });

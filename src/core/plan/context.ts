@@ -31,19 +31,29 @@ export function questionLabel(q: Question): string {
   return q.subLabel ? `${q.text} – ${q.subLabel}` : q.text;
 }
 
+/** A text question naming the respondent's organisation, by its text or id, in any of a few languages. */
+const organisationPattern =
+  /\b(organi[sz]ations?|organismo|institution|institución|institucion|agency|agence|ministry|company|entity|entidad)\b/i;
+
 /**
  * Responses are compared by country; a questionnaire that asks none labels a response without a
- * country (from its file name or the analyst) by its respondent, else by its response id.
+ * country (from its file name or the analyst) by its organisation (the answer to a question that asks
+ * for it), else its respondent, else its response id.
  */
 export function rowLabelling(
   def: Definition,
   responses: Response[],
 ): Pick<PlanContext, 'rowLabel' | 'rowHeader'> {
   if (countryQuestion(def)) return { rowHeader: 'Country', rowLabel: (r) => countryLabel(r.country) };
+  const organisation = def.questions.find(
+    (q) => q.type === 'text' && organisationPattern.test(`${q.id.replace(/_/g, ' ')} ${q.text}`),
+  );
   const placed = responses.filter((r) => r.country.source !== 'unknown').length;
   return {
     rowHeader: placed === responses.length ? 'Country' : placed ? 'Country or respondent' : 'Respondent',
     rowLabel: (r) =>
-      r.country.source !== 'unknown' ? countryLabel(r.country) : r.respondent || r.responseId,
+      r.country.source !== 'unknown'
+        ? countryLabel(r.country)
+        : (organisation && r.answers[organisation.id]?.value.trim()) || r.respondent || r.responseId,
   };
 }
