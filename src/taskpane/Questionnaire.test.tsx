@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 // The pane's choice of questionnaire and the countries the analyst sets, through the real import.
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import * as fs from 'fs';
 import * as path from 'path';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
@@ -39,6 +39,28 @@ function setup() {
   return { runImport, buildInWorkbook };
 }
 
+/** Clicks the loader and picks `file` in the file input it opens. */
+function loadDefinition(file: File) {
+  const made: HTMLInputElement[] = [];
+  const create = document.createElement.bind(document);
+  const spy = jest.spyOn(document, 'createElement').mockImplementation((tag: string) => {
+    const el = create(tag);
+    if (el instanceof HTMLInputElement) {
+      el.click = () => undefined; // jsdom opens no dialog
+      made.push(el);
+    }
+    return el;
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'Load a definition, XLSForm or template…' }));
+  spy.mockRestore();
+  expect(made).toHaveLength(1);
+  expect(made[0].accept).toBe('.json,.xlsx,.xlsm');
+  Object.defineProperty(made[0], 'files', { value: [file] });
+  act(() => {
+    made[0].dispatchEvent(new Event('change'));
+  });
+}
+
 function chooseFiles(files: File[]) {
   fireEvent.change(screen.getByLabelText('Choose files…'), { target: { files } });
 }
@@ -61,9 +83,7 @@ describe('the questionnaire in the pane', () => {
 
   it('reads the files against a definition the analyst loads', async () => {
     const { runImport } = setup();
-    fireEvent.change(screen.getByLabelText(/Or load its definition/), {
-      target: { files: [definitionFile()] },
-    });
+    loadDefinition(definitionFile());
     expect((screen.getByRole('combobox', { name: 'Questionnaire' }) as HTMLSelectElement).value).toBe(
       '#file',
     );

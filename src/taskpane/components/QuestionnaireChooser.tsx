@@ -1,5 +1,5 @@
-import { Caption1, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
-import { useId, type ChangeEvent } from 'react';
+import { Button, Caption1, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
+import type { ChangeEvent } from 'react';
 import type { Definition } from '../../core/definition';
 import { fromFile, type PendingFile } from '../pending-files';
 
@@ -32,17 +32,22 @@ export function QuestionnaireChooser({
   current,
 }: QuestionnaireChooserProps) {
   const styles = useStyles();
-  const fileId = useId();
   const selected = value.kind === 'auto' ? AUTO : value.kind === 'built-in' ? value.id : LOADED;
   const pick = (e: ChangeEvent<HTMLSelectElement>) => {
     const v = e.target.value;
     if (v === AUTO) onChange({ kind: 'auto' });
     else if (v !== LOADED) onChange({ kind: 'built-in', id: v });
   };
-  const load = (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (file) onChange({ kind: 'file', file: fromFile(file) });
+  // A file input made on demand, so the pane's only file inputs in the page stay those of the batch.
+  const load = () => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,.xlsx,.xlsm';
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (file) onChange({ kind: 'file', file: fromFile(file) });
+    });
+    input.click();
   };
   return (
     <div className={styles.root}>
@@ -58,10 +63,9 @@ export function QuestionnaireChooser({
         </Select>
       </Field>
       <div className={styles.row}>
-        <label htmlFor={fileId}>
-          <Caption1>Or load its definition (.json), XLSForm or template workbook:</Caption1>
-        </label>
-        <input id={fileId} type="file" accept=".json,.xlsx,.xlsm" disabled={disabled} onChange={load} />
+        <Button size="small" disabled={disabled} onClick={load}>
+          Load a definition, XLSForm or template…
+        </Button>
       </div>
       {current && (
         <Caption1 aria-label="Questionnaire in use">
