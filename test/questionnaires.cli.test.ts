@@ -117,6 +117,11 @@ describe('another questionnaire, wave after wave', () => {
 
     const report = csv(join(dir, 't1/import-report.csv'));
     expect(report.find((r) => r.source_file === 'library.json')).toMatchObject({ status: 'definition' });
+    expect(new Set(report.map((r) => r.questionnaire))).toEqual(
+      new Set([
+        'Library Survey (library-survey): definition file library.json, found among the files: 4 questions in 2 sections',
+      ]),
+    );
     expect(report.find((r) => r.source_file === 'library.json')!.message).toMatch(
       /^The questionnaire's definition, not a response/,
     );

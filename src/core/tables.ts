@@ -41,7 +41,7 @@ export const TIDY_COLUMNS: Record<keyof TidyTables, string[]> = {
     'basis',
   ],
   issues: ['response_id', 'source_file', 'question_id', 'rule', 'severity', 'message', 'evidence', 'key'],
-  importReport: ['source_file', 'status', 'format', 'responses', 'message'],
+  importReport: ['source_file', 'status', 'format', 'responses', 'message', 'questionnaire'],
 };
 
 export function tidyTables(
@@ -51,6 +51,7 @@ export function tidyTables(
   reports: FileReport[],
 ): TidyTables {
   const sectionOf = new Map(def.questions.map((q) => [q.id, q.section]));
+  const questionnaire = describeQuestionnaire(def);
   return {
     responses: responses.map((r) => ({
       response_id: r.responseId,
@@ -101,6 +102,12 @@ export function tidyTables(
       format: f.format ?? '',
       responses: String(f.responses),
       message: f.message,
+      questionnaire,
     })),
   };
+}
+
+/** Which questionnaire a batch was read against, and how its definition was chosen, in one line. */
+export function describeQuestionnaire(def: Definition): string {
+  return `${def.title} (${def.id}): ${def.source?.description ?? 'named by the analyst'}`;
 }

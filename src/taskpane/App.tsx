@@ -413,7 +413,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
             <AccordionItem value="report">
               <AccordionHeader as="h2">Import report ({batch.reports.length} files)</AccordionHeader>
               <AccordionPanel className={styles.panel}>
-                <ImportReport reports={batch.reports} />
+                <ImportReport reports={batch.reports} definition={batch.definition} />
               </AccordionPanel>
             </AccordionItem>
           </Accordion>

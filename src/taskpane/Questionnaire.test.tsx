@@ -106,6 +106,11 @@ describe('the questionnaire in the pane', () => {
     expect(within(entry as HTMLElement).getByText('Definition')).toBeTruthy();
     expect(entry.textContent).toMatch(/The questionnaire's definition, not a response/);
     expect(screen.getByText(/1 of 2 files read; 1 the questionnaire's definition;/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Read as Library Survey (library-survey): definition file library.json, found among the files: 4 questions in 2 sections.',
+      ),
+    ).toBeTruthy();
   });
 });
 

@@ -1,5 +1,7 @@
 import { Badge, Body1 } from '@fluentui/react-components';
+import type { Definition } from '../../core/definition';
 import type { FileReport, SourceFormat } from '../../core/model';
+import { describeQuestionnaire } from '../../core/tables';
 import { EntryList } from './EntryList';
 
 export const formatNames: Record<SourceFormat, string> = {
@@ -15,7 +17,7 @@ const badges: Record<FileReport['status'], { label: string; color: 'danger' | 's
   definition: { label: 'Definition', color: 'informative' },
 };
 
-export function ImportReport({ reports }: { reports: FileReport[] }) {
+export function ImportReport({ reports, definition }: { reports: FileReport[]; definition?: Definition }) {
   const rejected = reports.filter((r) => r.status === 'rejected');
   const definitions = reports.filter((r) => r.status === 'definition').length;
   // Rejected files first: they need attention.
@@ -27,6 +29,7 @@ export function ImportReport({ reports }: { reports: FileReport[] }) {
         {rejected.length ? `, ${rejected.length} rejected` : ''}
         {definitions ? `, ${definitions} the questionnaire's definition` : ''}.
       </Body1>
+      {definition && <Body1 as="p">Read as {describeQuestionnaire(definition)}.</Body1>}
       <EntryList
         label="Files"
         entries={ordered.map((r) => ({
