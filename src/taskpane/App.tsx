@@ -4,6 +4,7 @@ import {
   AccordionItem,
   AccordionPanel,
   Caption1,
+  Checkbox,
   FluentProvider,
   makeStyles,
   MessageBar,
@@ -96,6 +97,8 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
   const [questionnaire, setQuestionnaire] = useState<QuestionnaireChoice>({ kind: 'auto' });
   /** Countries the analyst set, by `file/response id`; kept for every later import. */
   const [countries, setCountries] = useState<Map<string, string>>(new Map());
+  const [everyResponse, setEveryResponse] = useState(false);
+  const perCountry = everyResponse ? 'all' : 'latest';
   /** Issue keys reviewed in the pane since the workbook last received the reviews. */
   const edited = useRef(new Set<string>());
   const abort = useRef<AbortController | null>(null);
@@ -153,6 +156,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
           previous,
           questionnaire: await namedQuestionnaire(questionnaire),
           stored: batch?.definition ?? state?.definition,
+          perCountry,
           signal,
           onProgress: (p) => setBusy({ kind: 'reading', ...p }),
         });
@@ -194,6 +198,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
           files: [],
           previous: { responses: batch.responses, reviews, countries: next },
           stored: batch.definition,
+          perCountry,
           signal,
         });
         setBatch({ ...result, reports: batch.reports });
@@ -326,6 +331,12 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
             onChange={setQuestionnaire}
             disabled={busy !== null}
             current={batch?.definition}
+          />
+          <Checkbox
+            checked={everyResponse}
+            disabled={busy !== null}
+            onChange={(_, d) => setEveryResponse(d.checked === true)}
+            label="Keep every response of a country as a separate respondent (not only the latest)"
           />
           <FilePicker
             files={pending}

@@ -157,3 +157,33 @@ describe('setting a response’s country', () => {
     expect(runImport.mock.calls[2][0].previous!.countries!.size).toBe(0);
   });
 });
+
+describe('several responses from one country', () => {
+  async function bothInKenya() {
+    chooseFiles([definitionFile(), exportFile()]);
+    await importFiles();
+    for (const key of ['export.csv/1', 'export.csv/2']) {
+      fireEvent.change(screen.getByRole('combobox', { name: 'Response' }), { target: { value: key } });
+      fireEvent.change(screen.getByLabelText('Country (name or ISO code)'), { target: { value: 'KEN' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Set country' }));
+      await screen.findByText(`${key}: Kenya.`);
+    }
+    return within(screen.getByRole('list', { name: 'Responses' }));
+  }
+
+  it('keeps the latest by default', async () => {
+    const { runImport } = setup();
+    const responses = await bothInKenya();
+    expect(runImport.mock.calls.every(([req]) => req.perCountry === 'latest')).toBe(true);
+    expect(responses.getAllByText('superseded')).toHaveLength(1);
+  });
+
+  it('keeps every one when asked', async () => {
+    const { runImport } = setup();
+    fireEvent.click(screen.getByRole('checkbox', { name: /Keep every response of a country/ }));
+    const responses = await bothInKenya();
+    expect(runImport.mock.calls.every(([req]) => req.perCountry === 'all')).toBe(true);
+    expect(responses.queryAllByText('superseded')).toHaveLength(0);
+    expect(responses.getAllByText('Kenya (KEN)')).toHaveLength(2);
+  });
+});

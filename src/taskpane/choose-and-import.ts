@@ -1,7 +1,7 @@
 /** The definition chosen for the files (as the command line chooses it), then the import: in the worker or not. */
 import { chooseDefinition } from '../core/definition/choose';
 import type { InputFile } from '../core/model';
-import { importBatch, type BatchResult, type ImportProgress } from '../core/pipeline';
+import { importBatch, type BatchResult, type ImportProgress, type PerCountry } from '../core/pipeline';
 import type { DefinitionRequest, PreviousBatch } from './messages';
 
 export const PANE_HELP =
@@ -10,6 +10,7 @@ export const PANE_HELP =
 export interface ChooseAndImport extends DefinitionRequest {
   files: InputFile[];
   previous?: PreviousBatch;
+  perCountry?: PerCountry;
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
 }
@@ -24,6 +25,7 @@ export async function chooseAndImport(req: ChooseAndImport): Promise<BatchResult
   return importBatch(req.files, choice.definition, {
     previous: req.previous,
     definitionFiles: choice.definitionFiles,
+    perCountry: req.perCountry,
     onProgress: req.onProgress,
     signal: req.signal,
   });

@@ -3,7 +3,7 @@
  * on the main thread only where a worker cannot start.
  */
 import type { InputFile } from '../core/model';
-import type { BatchResult, ImportProgress } from '../core/pipeline';
+import type { BatchResult, ImportProgress, PerCountry } from '../core/pipeline';
 import type { DefinitionRequest, FromWorker, PreviousBatch, ToWorker } from './messages';
 import { importOnMainThread } from './import-main-thread';
 import { spawnImportWorker } from './spawn-worker';
@@ -11,6 +11,7 @@ import { spawnImportWorker } from './spawn-worker';
 export interface ImportRequest extends DefinitionRequest {
   files: InputFile[];
   previous?: PreviousBatch;
+  perCountry?: PerCountry;
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
 }
@@ -80,6 +81,7 @@ export const runImport: RunImport = async (req) => {
       type: 'import',
       questionnaire: req.questionnaire,
       stored: req.stored,
+      perCountry: req.perCountry,
       files: req.files,
       previous: req.previous,
     };

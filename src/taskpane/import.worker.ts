@@ -19,6 +19,7 @@ scope.onmessage = async (event) => {
       previous: msg.previous,
       questionnaire: msg.questionnaire,
       stored: msg.stored,
+      perCountry: msg.perCountry,
       onProgress: (p) => post({ type: 'progress', ...p }),
     });
     post({ type: 'done', result });

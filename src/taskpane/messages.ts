@@ -2,7 +2,7 @@
 import type { Definition } from '../core/definition';
 import type { InputFile, Response } from '../core/model';
 import type { ReviewEntry } from '../core/plan/build';
-import type { BatchResult, ImportProgress } from '../core/pipeline';
+import type { BatchResult, ImportProgress, PerCountry } from '../core/pipeline';
 
 export interface PreviousBatch {
   responses: Response[];
@@ -23,6 +23,8 @@ export type ToWorker = {
   type: 'import';
   files: InputFile[];
   previous?: PreviousBatch;
+  /** Several responses from one country: the latest only (default), or every one. */
+  perCountry?: PerCountry;
 } & DefinitionRequest;
 
 export type FromWorker =
