@@ -58,6 +58,13 @@ describe('chooseDefinition', () => {
     expect(choice.definitionFiles.get('library.json')).toMatch(/not used/);
   });
 
+  it('says a definition file of the batch the analyst also named is the one used', async () => {
+    const json = text('library.json', JSON.stringify(smallDefinition));
+    const choice = await chooseDefinition([json, text('export.csv', smallExportCsv(rows))], { named: json });
+    expect(choice.ok && choice.definition.id).toBe('library-survey');
+    expect(choice.definitionFiles.get('library.json')).toMatch(/used as the definition of this batch/);
+  });
+
   it('takes the definition stored in the workbook over matching', async () => {
     const stored = parseDefinition(smallDefinition);
     const choice = await chooseDefinition([text('export.csv', smallExportCsv(rows))], { stored });

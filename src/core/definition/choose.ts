@@ -99,6 +99,10 @@ async function definitionInFile(
   return { definition: parseDefinition(json), label: 'definition file', kind: 'file', mayBeResponse: false };
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /** Whether a file read against a definition holds no answer at all (a blank template). */
 async function isBlank(file: InputFile, def: Definition): Promise<boolean> {
   const outcome = await readFile(file, def);
@@ -204,9 +208,11 @@ export async function chooseDefinition(files: InputFile[], opts: ChooseOptions =
 
   const named = opts.named === undefined ? undefined : await namedDefinition(opts.named, sources);
   const fromBatch = inBatch[0];
+  const namedFile = typeof opts.named === 'object' ? opts.named : undefined;
   for (const d of inBatch) {
+    const isNamed = !!namedFile && sameBytes(namedFile.bytes, d.file.bytes);
     const use =
-      !named && d === fromBatch
+      (!named && d === fromBatch) || isNamed
         ? 'used as the definition of this batch'
         : 'not used: another definition was chosen';
     definitionFiles.set(
