@@ -188,7 +188,7 @@ describe('several responses from one country', () => {
     writeFileSync(join(dir, 'export.csv'), smallExportCsv(WAVE1));
     const run = async (extra: string[], tables: string) => {
       await main(
-        ['import', dir, '--country', 'export.csv=France', '--tables', join(dir, tables), '--quiet', ...extra],
+        ['import', dir, '--country', 'export.csv=fr', '--tables', join(dir, tables), '--quiet', ...extra],
         sink().stream,
         sink().stream,
       );

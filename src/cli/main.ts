@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { matchCountry } from '../core/countries';
+import { countryOfSetting } from '../core/countries';
 import { builtInQuestionnaires, type Definition } from '../core/definition';
 import { chooseDefinition, DefinitionError, type Choice } from '../core/definition/choose';
 import type { InputFile } from '../core/model';
@@ -203,10 +203,9 @@ function countrySettings(values: string[]): Map<string, string> {
     const file = at > 0 ? v.slice(0, at).trim() : '';
     const country = at > 0 ? v.slice(at + 1).trim() : '';
     if (!file || !country) throw new UsageError(`--country takes FILE=COUNTRY, not "${v}"`);
-    const matched = matchCountry(country);
-    if (!matched)
-      throw new UsageError(`--country ${v}: "${country}" is not a known country name or ISO code`);
-    settings.set(file, matched.iso3);
+    const iso3 = countryOfSetting(country);
+    if (!iso3) throw new UsageError(`--country ${v}: "${country}" is not a known country name or ISO code`);
+    settings.set(file, iso3);
   }
   return settings;
 }

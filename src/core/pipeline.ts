@@ -1,6 +1,6 @@
 import { alignAnswers } from './align';
 import { resolveDuplicates, runChecks } from './checks';
-import { countryFacts, inferCountry, matchCountry } from './countries';
+import { countryFacts, countryOfSetting, inferCountry, matchCountry } from './countries';
 import { countryQuestion, type Definition, type Question } from './definition';
 import type { Answer, CountryInfo, FileReport, InputFile, Issue, RawResponse, Response } from './model';
 import { responseKey } from './model';
@@ -97,7 +97,7 @@ export async function importBatch(
       const unknown = new Set(placeless.map(responseKey));
       issues = issues.filter((i) => !(i.rule === 'country-unknown' && unknown.has(responseKey(i))));
       batchNotes.unshift(
-        `"${def.title}" asks no country: ${placeless.length} of ${responses.length} responses have none (from the file name, the answers or the analyst), so they are compared by respondent. Set a response's country with --country FILE=COUNTRY (or in the pane).`,
+        `"${def.title}" asks no country: ${placeless.length} of ${responses.length} responses have none (from the file name, the answers or the analyst), so they are compared by organisation or respondent. Set a response's country with --country FILE=COUNTRY (or in the pane).`,
       );
     }
   }
@@ -122,12 +122,12 @@ function setCountries(responses: Response[], settings: Map<string, string>, note
   const out = responses.map((r) => {
     const value = settings.get(responseKey(r)) ?? settings.get(r.sourceFile);
     if (value === undefined || !value.trim()) return r;
-    const matched = matchCountry(value);
-    if (!matched) {
+    const iso3 = countryOfSetting(value);
+    if (!iso3) {
       bad.add(value);
       return r;
     }
-    const country: CountryInfo = withFacts(matched.iso3, 'analyst', r.country.written);
+    const country: CountryInfo = withFacts(iso3, 'analyst', r.country.written);
     return { ...r, country };
   });
   for (const value of bad)

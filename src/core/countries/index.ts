@@ -8,3 +8,4 @@ export { matchCountry } from './names';
 export { inferCountry } from './infer';
 export { countryFacts } from './regions';
 export { standardName } from './data';
+export { countryOfSetting } from './setting';
