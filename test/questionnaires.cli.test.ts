@@ -168,6 +168,16 @@ describe('another questionnaire, wave after wave', () => {
     expect(out2.text()).toMatch(
       /Questionnaire: Library Survey \(library-survey\)\nDefinition: kept in the workbook from an earlier import/,
     );
+    expect(out2.text()).toMatch(
+      /^Definition: kept in the workbook from an earlier import \(definition file library\.json, found among the files: 4 questions in 2 sections\)$/m,
+    );
+    // A third wave says the same, not "kept … (kept … (…))".
+    const out3 = sink();
+    await main(['import', wave2, '--out', book, '--quiet'], sink().stream, sink().stream);
+    await main(['import', wave2, '--out', book], out3.stream, sink().stream);
+    expect(out3.text()).toMatch(
+      /^Definition: kept in the workbook from an earlier import \(definition file library\.json, found among the files: 4 questions in 2 sections\)$/m,
+    );
     const all = csv(join(dir, 't2/responses.csv'));
     expect(all.map((r) => r.response_id).sort()).toEqual(['1', '2', '3', '4']);
     expect(all.find((r) => r.response_id === '2')).toMatchObject({

@@ -150,6 +150,15 @@ export async function namedDefinition(
   );
 }
 
+const KEPT = 'kept in the workbook from an earlier import';
+
+/** The stored definition, saying where it first came from (once, however many waves kept it). */
+function keptFromWorkbook(stored: Definition): Definition {
+  const first = stored.source?.description;
+  const description = !first ? KEPT : first.startsWith(KEPT) ? first : `${KEPT} (${first})`;
+  return withSource(stored, stored.source?.kind ?? 'file', description);
+}
+
 /** Groups file names by extension, keeping up to `n` of each: a sample of every layout. */
 function samplePerLayout(files: InputFile[], n: number): InputFile[] {
   const byLayout = new Map<string, InputFile[]>();
@@ -230,14 +239,7 @@ export async function chooseDefinition(files: InputFile[], opts: ChooseOptions =
         `${fromBatch.label} ${baseName(fromBatch.file.name)}, found among the files: ${definitionSize(fromBatch.definition)}`,
       ),
     );
-  if (opts.stored)
-    return done(
-      withSource(
-        opts.stored,
-        opts.stored.source?.kind ?? 'file',
-        `kept in the workbook from an earlier import${opts.stored.source ? ` (${opts.stored.source.description})` : ''}`,
-      ),
-    );
+  if (opts.stored) return done(keptFromWorkbook(opts.stored));
 
   const responses = files.filter((f) => !definitionFiles.has(f.name));
   const builtIn = await matchBuiltIn(responses, opts.sampleSize ?? 3);
