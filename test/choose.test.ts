@@ -30,6 +30,16 @@ describe('chooseDefinition', () => {
     expect(choice.definitionFiles.size).toBe(0);
   });
 
+  it('matches a built-in definition by the layouts that read, whatever else lies beside the replies', async () => {
+    const junk = ['a', 'b', 'c', 'd'].flatMap((n) => [
+      text(`${n}.pdf`, '%PDF-1.4'),
+      text(`${n}.log`, 'log line'),
+    ]);
+    const reply = loadFile(join(SHARED, 'corpus/msq-2022/files/031_cog.txt'));
+    const choice = await chooseDefinition([...junk, reply]);
+    expect(choice.ok && choice.definition.source?.description).toMatch(/matched by 1 of 7 files sampled$/);
+  });
+
   it('uses a definition file found among the files, and marks it as no response', async () => {
     const files = [
       text('library.json', JSON.stringify(smallDefinition)),

@@ -159,8 +159,8 @@ function keptFromWorkbook(stored: Definition): Definition {
   return withSource(stored, stored.source?.kind ?? 'file', description);
 }
 
-/** Groups file names by extension, keeping up to `n` of each: a sample of every layout. */
-function samplePerLayout(files: InputFile[], n: number): InputFile[] {
+/** Up to `n` files of each layout (told apart by extension): a sample of every layout of the batch. */
+function samplePerLayout(files: InputFile[], n: number): InputFile[][] {
   const byLayout = new Map<string, InputFile[]>();
   for (const f of files) {
     const key = extension(f.name);
@@ -168,23 +168,32 @@ function samplePerLayout(files: InputFile[], n: number): InputFile[] {
     if (group.length < n) group.push(f);
     byLayout.set(key, group);
   }
-  return [...byLayout.values()].flat();
+  return [...byLayout.values()];
 }
 
-/** The built-in definition most of a sample of the files reads as, with the count. */
+/**
+ * The built-in definition that reads the most of a sample of the files, provided that at least half
+ * the sample of one layout reads as it (files that are no response at all, such as PDFs beside the
+ * replies, do not stop a match).
+ */
 async function matchBuiltIn(
   files: InputFile[],
   sampleSize: number,
 ): Promise<{ def: Definition; matched: number; sampled: number } | undefined> {
-  const sample = samplePerLayout(files, sampleSize);
-  if (!sample.length) return undefined;
+  const layouts = samplePerLayout(files, sampleSize);
+  const sampled = layouts.reduce((n, g) => n + g.length, 0);
   let best: { def: Definition; matched: number; sampled: number } | undefined;
   for (const id of builtInQuestionnaires) {
     const def = loadQuestionnaire(id);
     let matched = 0;
-    for (const file of sample) if ((await readFile(file, def)).ok) matched++;
-    if (matched * 2 >= sample.length && matched > (best?.matched ?? 0))
-      best = { def, matched, sampled: sample.length };
+    let fits = false;
+    for (const group of layouts) {
+      let read = 0;
+      for (const file of group) if ((await readFile(file, def)).ok) read++;
+      matched += read;
+      fits ||= read * 2 >= group.length && read > 0;
+    }
+    if (fits && matched > (best?.matched ?? 0)) best = { def, matched, sampled };
   }
   return best;
 }
