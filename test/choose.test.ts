@@ -101,7 +101,17 @@ describe('chooseDefinition', () => {
       /x\.json is not a valid questionnaire definition/,
     );
     await expect(namedDefinition(text('notes.txt', 'just notes'))).rejects.toThrow(
-      /not a questionnaire definition/,
+      'notes.txt is not a questionnaire definition (expected a definition .json)',
+    );
+    const sources = {
+      workbooks: [
+        { kind: 'xlsform' as const, label: 'XLSForm', mayBeResponse: false, read: () => undefined },
+        { kind: 'template' as const, label: 'template workbook', mayBeResponse: true, read: () => undefined },
+      ],
+      batches: [],
+    };
+    await expect(namedDefinition(text('notes.txt', 'just notes'), sources)).rejects.toThrow(
+      '(expected a definition .json, XLSForm or template workbook)',
     );
     expect((await namedDefinition('msq-2022')).questions).toEqual(loadQuestionnaire('msq-2022').questions);
   });

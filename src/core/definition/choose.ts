@@ -138,10 +138,10 @@ export async function namedDefinition(
     );
   }
   if (!found) {
-    const known = ['a definition .json', ...sources.workbooks.map((s) => `an ${s.label}`)];
-    throw new DefinitionError(
-      `${named.name} is not a questionnaire definition (expected ${known.join(', ')})`,
-    );
+    const known = ['definition .json', ...sources.workbooks.map((s) => s.label)];
+    const list =
+      known.length > 1 ? `${known.slice(0, -1).join(', ')} or ${known[known.length - 1]}` : known[0];
+    throw new DefinitionError(`${named.name} is not a questionnaire definition (expected a ${list})`);
   }
   return withSource(
     found.definition,
