@@ -10,8 +10,14 @@ export function formatSummary(result: BatchResult): string {
   const bySeverity = { error: 0, warning: 0, info: 0 };
   for (const i of result.issues) bySeverity[i.severity]++;
   const rejected = result.reports.filter((f) => f.status === 'rejected');
+  const imported = result.reports.filter((f) => f.status === 'imported').length;
+  const definitions = result.reports.filter((f) => f.status === 'definition');
+  const def = result.definition;
   const lines = [
-    `Files:      ${result.reports.length - rejected.length} imported, ${rejected.length} rejected`,
+    `Questionnaire: ${def.title} (${def.id})`,
+    `Definition: ${def.source?.description ?? 'named by the analyst'}`,
+    `Files:      ${imported} imported, ${rejected.length} rejected` +
+      (definitions.length ? `, ${definitions.length} the questionnaire's definition` : ''),
     `Responses:  ${result.responses.length} (${current.length} current, ${superseded} superseded)`,
     `Countries:  ${countries.size} (${inferred} inferred from answers, ${unknown} unknown)`,
     `Issues:     ${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} info`,
@@ -19,6 +25,7 @@ export function formatSummary(result: BatchResult): string {
   const byRule = new Map<string, number>();
   for (const i of result.issues) byRule.set(i.rule, (byRule.get(i.rule) ?? 0) + 1);
   for (const [rule, n] of [...byRule].sort((a, b) => b[1] - a[1])) lines.push(`  ${rule.padEnd(24)} ${n}`);
+  for (const note of result.notes ?? []) lines.push(`Note: ${note}`);
   if (rejected.length) {
     lines.push('Rejected files:');
     for (const f of rejected) lines.push(`  ${f.sourceFile}: ${f.message}`);

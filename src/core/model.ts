@@ -57,8 +57,8 @@ export interface Answer {
   basis?: string;
 }
 
-/** Where a response's country comes from: its answer, the file's name, inference, or nowhere. */
-export type CountrySource = 'answer' | 'file-name' | 'inferred' | 'unknown';
+/** Where a response's country comes from: its answer, the file's name, the analyst, inference, or nowhere. */
+export type CountrySource = 'answer' | 'file-name' | 'analyst' | 'inferred' | 'unknown';
 
 export interface CountryInfo {
   iso3: string;
@@ -107,7 +107,8 @@ export type Review = 'Open' | 'Confirmed' | 'Dismissed' | 'Fixed';
 
 export interface FileReport {
   sourceFile: string;
-  status: 'imported' | 'rejected';
+  /** `definition`: the questionnaire's definition (an XLSForm, a blank template), not a response. */
+  status: 'imported' | 'rejected' | 'definition';
   format?: SourceFormat;
   responses: number;
   message: string;

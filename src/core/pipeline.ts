@@ -1,6 +1,6 @@
 import { alignAnswers } from './align';
 import { resolveDuplicates, runChecks } from './checks';
-import { countryFacts, inferCountry, matchCountry, matchFileNameCountry } from './countries';
+import { countryFacts, countryOfSetting, inferCountry, matchCountry, matchFileNameCountry } from './countries';
 import { countryQuestion, type Definition, type Question } from './definition';
 import type { Answer, CountryInfo, FileReport, InputFile, Issue, RawResponse, Response } from './model';
 import { responseKey } from './model';
@@ -13,11 +13,25 @@ export interface ImportProgress {
   file: string;
 }
 
+/** Several responses from one country: the latest is current (the others superseded), or all are. */
+export type PerCountry = 'latest' | 'all';
+
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
-  /** An earlier wave: its responses are kept unless this batch brings them again, and reviews survive. */
-  previous?: { responses: Response[]; reviews: Map<string, ReviewEntry> };
+  /**
+   * An earlier wave: its responses are kept unless this batch brings them again, and reviews and the
+   * countries the analyst set survive.
+   */
+  previous?: { responses: Response[]; reviews: Map<string, ReviewEntry>; countries?: Map<string, string> };
+  /** Files that are the questionnaire's definition, not responses, with their import report line. */
+  definitionFiles?: Map<string, string>;
+  /**
+   * Countries the analyst sets, by file name (every response of the file) or by `file/response id`:
+   * a country name or ISO code. They win over the answer and are kept across waves.
+   */
+  countries?: Map<string, string>;
+  perCountry?: PerCountry;
 }
 
 export interface BatchResult {
@@ -26,6 +40,8 @@ export interface BatchResult {
   issues: Issue[];
   reports: FileReport[];
   reviews: Map<string, ReviewEntry>;
+  /** What holds for the whole batch (no country source, a country setting not understood). */
+  notes: string[];
 }
 
 /** files → read → align → countries → duplicates → checks. Never throws for a bad file. */
@@ -39,6 +55,11 @@ export async function importBatch(
   for (const [i, file] of files.entries()) {
     throwIfAborted(opts.signal);
     opts.onProgress?.({ done: i, total: files.length, file: file.name });
+    const definitionLine = opts.definitionFiles?.get(file.name);
+    if (definitionLine !== undefined) {
+      reports.push({ sourceFile: file.name, status: 'definition', responses: 0, message: definitionLine });
+      continue;
+    }
     const outcome = await readFile(file, def);
     if (!outcome.ok) {
       reports.push({ sourceFile: file.name, status: 'rejected', responses: 0, message: outcome.message });
@@ -62,11 +83,56 @@ export async function importBatch(
     if (report)
       report.message += `; ${[...lines].map(([line, n]) => line.replace('{n}', String(n))).join('; ')}`;
   }
-  const responses = resolveDuplicates(kept);
-  const issues = runChecks(responses, def);
+  const batchNotes: string[] = [];
+  const settings = new Map([...(opts.previous?.countries ?? []), ...(opts.countries ?? [])]);
+  const set = setCountries(kept, settings, batchNotes);
+  const responses = opts.perCountry === 'all' ? set.map(asCurrent) : resolveDuplicates(set);
+  let issues = runChecks(responses, def);
+  // Kept as separate respondents, a country's responses are no duplicates of each other.
+  if (opts.perCountry === 'all') issues = issues.filter((i) => i.rule !== 'duplicate-response');
+  if (!countryQuestion(def)) {
+    // Without a country question, a response without a country is the rule: say so once.
+    const placeless = responses.filter((r) => r.country.source === 'unknown');
+    if (placeless.length) {
+      const unknown = new Set(placeless.map(responseKey));
+      issues = issues.filter((i) => !(i.rule === 'country-unknown' && unknown.has(responseKey(i))));
+      batchNotes.unshift(
+        `"${def.title}" asks no country: ${placeless.length} of ${responses.length} responses have none (from the file name, the answers or the analyst), so they are compared by organisation or respondent. Set a response's country with --country FILE=COUNTRY (or in the pane).`,
+      );
+    }
+  }
   const liveKeys = new Set(issues.map((i) => i.key));
   const reviews = new Map([...(opts.previous?.reviews ?? [])].filter(([key]) => liveKeys.has(key)));
-  return { definition: def, responses, issues, reports, reviews };
+  return { definition: def, responses, issues, reports, reviews, notes: batchNotes };
+}
+
+function asCurrent(r: Response): Response {
+  const copy: Response = { ...r, status: 'current' };
+  delete copy.supersededBy;
+  return copy;
+}
+
+/**
+ * Applies the countries the analyst set (by `file/response id`, else by file name). A setting that
+ * names no known country is left out, with a note.
+ */
+function setCountries(responses: Response[], settings: Map<string, string>, notes: string[]): Response[] {
+  if (!settings.size) return responses;
+  const bad = new Set<string>();
+  const out = responses.map((r) => {
+    const value = settings.get(responseKey(r)) ?? settings.get(r.sourceFile);
+    if (value === undefined || !value.trim()) return r;
+    const iso3 = countryOfSetting(value);
+    if (!iso3) {
+      bad.add(value);
+      return r;
+    }
+    const country: CountryInfo = withFacts(iso3, 'analyst', r.country.written);
+    return { ...r, country };
+  });
+  for (const value of bad)
+    notes.push(`The country set by the analyst, "${value}", is not a known country and was left out.`);
+  return out;
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -1,5 +1,6 @@
 import type { Definition } from './definition';
 import type { FileReport, Issue, Response } from './model';
+import { questionLabel } from './plan/context';
 
 /** The tidy tables of a batch as plain records, column order as listed. */
 export interface TidyTables {
@@ -29,9 +30,18 @@ export const TIDY_COLUMNS: Record<keyof TidyTables, string[]> = {
     'status',
     'superseded_by',
   ],
-  answers: ['response_id', 'source_file', 'question_id', 'section', 'value', 'value_status', 'basis'],
+  answers: [
+    'response_id',
+    'source_file',
+    'question_id',
+    'question_text',
+    'section',
+    'value',
+    'value_status',
+    'basis',
+  ],
   issues: ['response_id', 'source_file', 'question_id', 'rule', 'severity', 'message', 'evidence', 'key'],
-  importReport: ['source_file', 'status', 'format', 'responses', 'message'],
+  importReport: ['source_file', 'status', 'format', 'responses', 'message', 'questionnaire'],
 };
 
 export function tidyTables(
@@ -41,6 +51,7 @@ export function tidyTables(
   reports: FileReport[],
 ): TidyTables {
   const sectionOf = new Map(def.questions.map((q) => [q.id, q.section]));
+  const questionnaire = describeQuestionnaire(def);
   return {
     responses: responses.map((r) => ({
       response_id: r.responseId,
@@ -67,6 +78,7 @@ export function tidyTables(
           response_id: r.responseId,
           source_file: r.sourceFile,
           question_id: q.id,
+          question_text: questionLabel(q),
           section: sectionOf.get(q.id) ?? '',
           value: a?.value ?? '',
           value_status: a?.status ?? 'empty',
@@ -90,6 +102,12 @@ export function tidyTables(
       format: f.format ?? '',
       responses: String(f.responses),
       message: f.message,
+      questionnaire,
     })),
   };
+}
+
+/** Which questionnaire a batch was read against, and how its definition was chosen, in one line. */
+export function describeQuestionnaire(def: Definition): string {
+  return `${def.title} (${def.id}): ${def.source?.description ?? 'named by the analyst'}`;
 }

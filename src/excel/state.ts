@@ -4,7 +4,7 @@
  */
 import type { Definition } from '../core/definition';
 import { tableNames } from '../core/plan/columns';
-import { stateFromTables, type TableRows, type WorkbookState } from '../core/plan/state';
+import { definitionFromTable, stateFromTables, type TableRows, type WorkbookState } from '../core/plan/state';
 import type { CellValue } from '../core/plan/types';
 import { supportsExcelApi } from './capabilities';
 import { excelErrorCode, toWorkbookError } from './errors';
@@ -23,10 +23,11 @@ const EMPTY: TableRows = { headers: [], rows: [] };
 
 /**
  * The workbook's state, or undefined when it has no Responses or Answers table (the add-in has not
- * built into it). Tables are found by name wherever they sit; columns by header, in any order.
+ * built into it). Tables are found by name wherever they sit; columns by header, in any order. The
+ * definition is the one the workbook stores, else `def`.
  */
 export async function readLiveState(
-  def: Definition,
+  def: Definition | undefined,
   options: ReadStateOptions = {},
 ): Promise<WorkbookState | undefined> {
   const chunkRows = Math.max(1, Math.floor(options.chunkRows ?? READ_CHUNK_ROWS));
@@ -34,23 +35,32 @@ export async function readLiveState(
   let step = 'looking for the comparison tables';
   try {
     return await Excel.run(async (context) => {
-      const found = await findTables(context, [tableNames.responses, tableNames.answers, tableNames.issues]);
+      const found = await findTables(context, [
+        tableNames.responses,
+        tableNames.answers,
+        tableNames.issues,
+        tableNames.definition,
+      ]);
       const responses = found.get(tableNames.responses);
       const answers = found.get(tableNames.answers);
       const issues = found.get(tableNames.issues);
+      const stored = found.get(tableNames.definition);
       if (!responses || !answers) return undefined;
       const read = (name: string, table: Excel.Table) => {
         step = `reading the ${name} table`;
         return readTable(context, table, chunkRows);
       };
-      return stateFromTables(
+      const definition =
+        stored && withResponses ? definitionFromTable(await read(tableNames.definition, stored)) : undefined;
+      const state = stateFromTables(
         {
           responses: withResponses ? await read(tableNames.responses, responses) : EMPTY,
           answers: withResponses ? await read(tableNames.answers, answers) : EMPTY,
           issues: issues ? await read(tableNames.issues, issues) : undefined,
         },
-        def,
+        definition ?? def,
       );
+      return definition ? { ...state, definition } : state;
     });
   } catch (error) {
     throw toWorkbookError(error, step);

@@ -189,6 +189,7 @@ function sheetSetupOps(spec: SheetSpec, caps: Capabilities, sheet: SheetOf, op: 
     const color = cssColor(spec.tabColor);
     op(step, 32, () => (sheet(spec.name).tabColor = color));
   }
+  if (spec.hidden) op(step, 32, () => (sheet(spec.name).visibility = 'Hidden'));
   const widths = new Map<number, number>();
   for (const [col, chars] of Object.entries(spec.widths ?? {})) widths.set(Number(col), chars);
   for (const table of spec.tables) {

@@ -4,6 +4,7 @@ import {
   AccordionItem,
   AccordionPanel,
   Caption1,
+  Checkbox,
   FluentProvider,
   makeStyles,
   MessageBar,
@@ -15,12 +16,14 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
+import { builtInQuestionnaires, loadQuestionnaire } from '../core/definition';
 import type { BatchResult } from '../core/pipeline';
 import { buildWorkbookPlan, type ReviewEntry } from '../core/plan/build';
 import type { WorkbookPlan } from '../core/plan/types';
 import { FilePicker } from './components/FilePicker';
 import { ImportProgress } from './components/ImportProgress';
 import { ImportReport } from './components/ImportReport';
+import { QuestionnaireChooser, type QuestionnaireChoice } from './components/QuestionnaireChooser';
 import { IssuesReview } from './components/IssuesReview';
 import { ResponsesList } from './components/ResponsesList';
 import { WorkbookActions } from './components/WorkbookActions';
@@ -71,6 +74,14 @@ export interface AppProps {
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 0));
+const builtIn = builtInQuestionnaires.map((id) => ({ id, title: loadQuestionnaire(id).title }));
+
+/** What the import is asked to read the files against; `chooseDefinition` decides the rest. */
+async function namedQuestionnaire(choice: QuestionnaireChoice) {
+  if (choice.kind === 'built-in') return choice.id;
+  if (choice.kind === 'file') return { name: choice.file.name, bytes: await choice.file.read() };
+  return undefined;
+}
 
 export function App({ host, runImport, now = () => new Date() }: AppProps) {
   const styles = useStyles();
@@ -83,6 +94,11 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
   const [lastPlan, setLastPlan] = useState<WorkbookPlan | null>(null);
   const [selected, setSelected] = useState<string>();
   const [location, setLocation] = useState<string>();
+  const [questionnaire, setQuestionnaire] = useState<QuestionnaireChoice>({ kind: 'auto' });
+  /** Countries the analyst set, by `file/response id`; kept for every later import. */
+  const [countries, setCountries] = useState<Map<string, string>>(new Map());
+  const [everyResponse, setEveryResponse] = useState(false);
+  const perCountry = everyResponse ? 'all' : 'latest';
   /** Issue keys reviewed in the pane since the workbook last received the reviews. */
   const edited = useRef(new Set<string>());
   const abort = useRef<AbortController | null>(null);
@@ -122,41 +138,82 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
         // a workbook opened again merges as the CLI does. Reviews: the workbook's, then the pane's edits.
         let earlier = batch?.responses;
         let carried = reviews;
+        let carriedCountries = countries;
         const state = host.readState ? await host.readState({ responses: !batch }) : undefined;
         if (state) {
           carried = mergeReviews(state.reviews, reviews, edited.current);
+          carriedCountries = new Map([...(state.countries ?? []), ...countries]);
           earlier ??= state.responses;
         }
         if (signal.aborted) throw new DOMException('The import was cancelled', 'AbortError');
         const files = await readAll(pending);
         const previous =
-          earlier?.length || carried.size ? { responses: earlier ?? [], reviews: carried } : undefined;
+          earlier?.length || carried.size || carriedCountries.size
+            ? { responses: earlier ?? [], reviews: carried, countries: carriedCountries }
+            : undefined;
         const result = await runImport({
           files,
           previous,
+          questionnaire: await namedQuestionnaire(questionnaire),
+          stored: batch?.definition ?? state?.definition,
+          perCountry,
           signal,
           onProgress: (p) => setBusy({ kind: 'reading', ...p }),
         });
         setBatch(result);
         setReviews(result.reviews);
+        setCountries(carriedCountries);
         setImportedAt(now().toISOString());
         setPending([]);
         setSelected(undefined);
         setLocation(undefined);
         const rejected = result.reports.filter((r) => r.status === 'rejected').length;
+        const definitions = result.reports.filter((r) => r.status === 'definition').length;
+        const read = files.length - rejected - definitions;
         setNotice({
           intent: rejected ? 'warning' : 'success',
           title: 'Import finished',
           text:
-            `${files.length - rejected} of ${files.length} file${files.length === 1 ? '' : 's'} read; ` +
+            `${read} of ${files.length} file${files.length === 1 ? '' : 's'} read; ` +
+            (definitions ? `${definitions} the questionnaire's definition; ` : '') +
             `${result.responses.length} responses and ${result.issues.length} issues in all.` +
             (rejected
               ? ` ${rejected} file${rejected === 1 ? ' was' : 's were'} rejected: see the import report.`
               : ''),
+          details: result.notes,
         });
       },
       { title: 'Import cancelled', text: 'Nothing was changed.' },
       'Import failed',
+    );
+
+  /** Sets a response's country and runs the checks again over the responses at hand (no file is read again). */
+  const setCountry = (key: string, country: string) =>
+    runTask(
+      { kind: 'reading', done: 0, total: 0, file: '' },
+      async (signal) => {
+        if (!batch) return;
+        const next = new Map(countries).set(key, country);
+        const result = await runImport({
+          files: [],
+          previous: { responses: batch.responses, reviews, countries: next },
+          stored: batch.definition,
+          perCountry,
+          signal,
+        });
+        setBatch({ ...result, reports: batch.reports });
+        setReviews(result.reviews);
+        const set = result.responses.find((r) => `${r.sourceFile}/${r.responseId}` === key);
+        // A country not understood is said so and not kept.
+        if (set?.country.source === 'analyst') setCountries(next);
+        setNotice(
+          set?.country.source === 'analyst'
+            ? { intent: 'success', title: 'Country set', text: `${key}: ${set.country.name}.` }
+            : { intent: 'warning', title: 'Country not set', text: result.notes.join(' ') },
+        );
+      },
+      { title: 'Cancelled', text: 'Nothing was changed.' },
+      'The country could not be set',
     );
 
   const makePlan = (): WorkbookPlan =>
@@ -166,6 +223,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
       issues: batch!.issues,
       reports: batch!.reports,
       reviews,
+      notes: batch!.notes,
       importedAt,
     });
 
@@ -267,6 +325,19 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
           <Subtitle2 as="h2" id="import-heading">
             Import responses
           </Subtitle2>
+          <QuestionnaireChooser
+            builtIn={builtIn}
+            value={questionnaire}
+            onChange={setQuestionnaire}
+            disabled={busy !== null}
+            current={batch?.definition}
+          />
+          <Checkbox
+            checked={everyResponse}
+            disabled={busy !== null}
+            onChange={(_, d) => setEveryResponse(d.checked === true)}
+            label="Keep every response of a country as a separate respondent (not only the latest)"
+          />
           <FilePicker
             files={pending}
             busy={busy !== null}
@@ -343,13 +414,17 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
             <AccordionItem value="responses">
               <AccordionHeader as="h2">Responses ({batch.responses.length})</AccordionHeader>
               <AccordionPanel className={styles.panel}>
-                <ResponsesList responses={batch.responses} />
+                <ResponsesList
+                  responses={batch.responses}
+                  onSetCountry={setCountry}
+                  disabled={busy !== null}
+                />
               </AccordionPanel>
             </AccordionItem>
             <AccordionItem value="report">
               <AccordionHeader as="h2">Import report ({batch.reports.length} files)</AccordionHeader>
               <AccordionPanel className={styles.panel}>
-                <ImportReport reports={batch.reports} />
+                <ImportReport reports={batch.reports} definition={batch.definition} />
               </AccordionPanel>
             </AccordionItem>
           </Accordion>

@@ -15,7 +15,6 @@ import {
   writePlan,
   type WriteSummary,
 } from '../excel';
-import { QUESTIONNAIRE } from './import-main-thread';
 import type { OfficeHostInfo } from './office';
 
 export type HostKind = 'excel' | 'preview';
@@ -60,10 +59,8 @@ export function excelHost(): WorkbookHost {
       if (place) await selectPlace(place);
       return place;
     },
-    readState: async (options) => {
-      const { loadQuestionnaire } = await import(/* webpackChunkName: "import-main" */ '../core/definition');
-      return readLiveState(loadQuestionnaire(QUESTIONNAIRE), options);
-    },
+    // The workbook's stored definition orders what is read back; an older workbook's answers keep their order.
+    readState: (options) => readLiveState(undefined, options),
   };
 }
 

@@ -3,14 +3,15 @@
  * on the main thread only where a worker cannot start.
  */
 import type { InputFile } from '../core/model';
-import type { BatchResult, ImportProgress } from '../core/pipeline';
-import type { FromWorker, PreviousBatch, ToWorker } from './messages';
-import { importOnMainThread, QUESTIONNAIRE } from './import-main-thread';
+import type { BatchResult, ImportProgress, PerCountry } from '../core/pipeline';
+import type { DefinitionRequest, FromWorker, PreviousBatch, ToWorker } from './messages';
+import { importOnMainThread } from './import-main-thread';
 import { spawnImportWorker } from './spawn-worker';
 
-export interface ImportRequest {
+export interface ImportRequest extends DefinitionRequest {
   files: InputFile[];
   previous?: PreviousBatch;
+  perCountry?: PerCountry;
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
 }
@@ -78,11 +79,14 @@ export const runImport: RunImport = async (req) => {
     };
     const message: ToWorker = {
       type: 'import',
-      questionnaire: QUESTIONNAIRE,
+      questionnaire: req.questionnaire,
+      stored: req.stored,
+      perCountry: req.perCountry,
       files: req.files,
       previous: req.previous,
     };
-    const transfer = uniqueBuffers(req.files);
+    const named = typeof req.questionnaire === 'object' ? [req.questionnaire] : [];
+    const transfer = uniqueBuffers([...req.files, ...named]);
     worker.postMessage(message, transfer);
   });
 };

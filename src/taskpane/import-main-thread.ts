@@ -2,16 +2,7 @@
 import type { BatchResult } from '../core/pipeline';
 import type { ImportRequest } from './import-client';
 
-export const QUESTIONNAIRE = 'msq-2022';
-
 export async function importOnMainThread(req: ImportRequest): Promise<BatchResult> {
-  const [{ importBatch }, { loadQuestionnaire }] = await Promise.all([
-    import(/* webpackChunkName: "import-main" */ '../core/pipeline'),
-    import(/* webpackChunkName: "import-main" */ '../core/definition'),
-  ]);
-  return importBatch(req.files, loadQuestionnaire(QUESTIONNAIRE), {
-    previous: req.previous,
-    onProgress: req.onProgress,
-    signal: req.signal,
-  });
+  const { chooseAndImport } = await import(/* webpackChunkName: "import-main" */ './choose-and-import');
+  return chooseAndImport(req);
 }

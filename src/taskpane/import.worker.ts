@@ -1,6 +1,5 @@
 /** Reads and checks a batch off the main thread, so the pane stays responsive. */
-import { loadQuestionnaire } from '../core/definition';
-import { importBatch } from '../core/pipeline';
+import { chooseAndImport } from './choose-and-import';
 import type { FromWorker, ToWorker } from './messages';
 
 interface WorkerScope {
@@ -15,9 +14,12 @@ scope.onmessage = async (event) => {
   const msg = event.data;
   if (msg.type !== 'import') return;
   try {
-    const def = loadQuestionnaire(msg.questionnaire);
-    const result = await importBatch(msg.files, def, {
+    const result = await chooseAndImport({
+      files: msg.files,
       previous: msg.previous,
+      questionnaire: msg.questionnaire,
+      stored: msg.stored,
+      perCountry: msg.perCountry,
       onProgress: (p) => post({ type: 'progress', ...p }),
     });
     post({ type: 'done', result });

@@ -1,7 +1,7 @@
 /** Issues as the pane lists them: with country and section, filterable. */
-import { countryLabel } from '../core/compare/current';
 import type { Definition } from '../core/definition';
 import { responseKey, type Issue, type Response, type Severity } from '../core/model';
+import { rowLabelling } from '../core/plan/context';
 
 export interface IssueRow {
   issue: Issue;
@@ -28,14 +28,16 @@ export function issueRows(def: Definition, responses: Response[], issues: Issue[
   const byKey = new Map(responses.map((r) => [responseKey(r), r]));
   const questions = new Map(def.questions.map((q) => [q.id, q]));
   const sections = new Map(def.sections.map((s) => [s.id, s.title]));
+  // As the workbook labels them: by country, or by respondent where the questionnaire asks no country.
+  const { rowLabel } = rowLabelling(def, responses);
   return issues.map((issue) => {
     const response = byKey.get(responseKey(issue));
     const q = questions.get(issue.questionId);
     return {
       issue,
-      country: response ? countryLabel(response.country) : 'Unknown country',
+      country: response ? rowLabel(response) : 'Unknown country',
       section: q ? (sections.get(q.section) ?? q.section) : WHOLE_RESPONSE,
-      question: q ? `Q${q.number}` : '',
+      question: q ? q.id : '',
     };
   });
 }

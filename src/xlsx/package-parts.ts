@@ -45,7 +45,7 @@ export function relsXml(rels: Relationship[]): string {
 }
 
 export function workbookXml(
-  sheets: { name: string; relId: string }[],
+  sheets: { name: string; relId: string; hidden?: boolean }[],
   pivotCaches: { cacheId: number; relId: string }[],
 ): string {
   return (
@@ -54,7 +54,12 @@ export function workbookXml(
     '<workbookPr/>' +
     '<bookViews><workbookView activeTab="0"/></bookViews>' +
     '<sheets>' +
-    sheets.map((s, i) => `<sheet name="${xmlAttr(s.name)}" sheetId="${i + 1}" r:id="${s.relId}"/>`).join('') +
+    sheets
+      .map(
+        (s, i) =>
+          `<sheet name="${xmlAttr(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="${s.relId}"/>`,
+      )
+      .join('') +
     '</sheets>' +
     '<calcPr calcId="191029"/>' +
     (pivotCaches.length

@@ -240,7 +240,7 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
   part(
     'xl/workbook.xml',
     workbookXml(
-      plan.sheets.map((s, i) => ({ name: s.name, relId: `rId${i + 1}` })),
+      plan.sheets.map((s, i) => ({ name: s.name, relId: `rId${i + 1}`, hidden: s.hidden })),
       caches,
     ),
     contentTypes.workbook,

@@ -149,6 +149,7 @@ export interface PivotModel {
 export class SheetModel {
   cells = new Map<string, Cell>();
   tabColor?: string;
+  visibility?: string;
   freeze?: { rows: number; columns: number };
   columnWidths = new Map<number, number>();
   conditionalFormats: ConditionalFormatModel[] = [];
@@ -580,6 +581,15 @@ export class FakeWorksheet extends Loadable {
     this.ctx.enqueue(value, () => {
       this.ctx.excel.require('1.7', 'Worksheet.tabColor');
       this.ref.get().tabColor = value;
+    });
+  }
+
+  set visibility(value: string) {
+    this.ctx.enqueue(value, () => {
+      this.ctx.excel.require('1.1', 'Worksheet.visibility');
+      if (!['Visible', 'Hidden', 'VeryHidden'].includes(value))
+        throw new FakeOfficeError('InvalidArgument', `Unknown visibility ${value}.`);
+      this.ref.get().visibility = value;
     });
   }
 

@@ -85,12 +85,21 @@ describe('reading a six-file batch back from the live workbook', () => {
     expect(state!.reviews.get(key(1))).toEqual({ review: 'Dismissed', note: '' });
     expect(state!.reviews.get(key(2))).toEqual({ review: 'Open', note: '=asked again' });
 
+    // The definition the workbook was built with travels in it.
+    expect(state!.definition).toEqual(batch.definition);
+
     // One request finds the tables; per table, one reads the header and size, then the chunks.
     const chunks = (rows: number) => Math.ceil(rows / 100);
     const responses = fake.model.table('Responses')!;
+    const definition = fake.model.table('Definition')!;
     expect(chunks(answers.bodyRows)).toBeGreaterThan(1);
     expect(requests).toHaveLength(
-      1 + 3 + chunks(responses.bodyRows) + chunks(answers.bodyRows) + chunks(issues.bodyRows),
+      1 +
+        4 +
+        chunks(definition.bodyRows) +
+        chunks(responses.bodyRows) +
+        chunks(answers.bodyRows) +
+        chunks(issues.bodyRows),
     );
     expect(requests.every((r) => r.ok && r.bytes <= PAYLOAD_LIMIT && r.responseBytes <= PAYLOAD_LIMIT)).toBe(
       true,

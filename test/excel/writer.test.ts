@@ -151,6 +151,10 @@ describe('writing the corpus plan into a live workbook', () => {
     }
     expect(summary.skipped.filter((s) => !/applyFilter|1\.12/.test(s))).toEqual([]);
     expect(fake.model.properties.title).toBe(plan.properties.title);
+    // The definition the workbook keeps for the next import is out of the analyst's way.
+    expect(fake.model.sheets.filter((s) => s.visibility === 'Hidden').map((s) => s.name)).toEqual([
+      'Definition',
+    ]);
   });
 
   it('replaces its own sheets when written again and leaves other sheets alone', async () => {

@@ -4,3 +4,4 @@ export * from './matrix';
 export * from './questions';
 export * from './regions';
 export * from './scores';
+export * from './choices';

@@ -9,3 +9,4 @@ export { inferCountry } from './infer';
 export { countryFacts } from './regions';
 export { standardName } from './data';
 export { countryFromFileName, matchCountryCode, matchFileNameCountry } from './file-name';
+export { countryOfSetting } from './setting';

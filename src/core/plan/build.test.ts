@@ -1,9 +1,11 @@
-import { loadQuestionnaire } from '../definition';
+import { definitionFromTable } from './state';
+import { smallDefinition } from '../../../test/support/small-questionnaire';
+import { loadQuestionnaire, parseDefinition } from '../definition';
 import { responseKey } from '../model';
 import { parseCellRef, parseRangeRef } from './a1';
 import { buildWorkbookPlan, type PlanInput, type ReviewEntry } from './build';
 import { answerHeaders, issueHeaders, responseHeaders } from './columns';
-import { makeIssue, makeResponse } from '../../../test/support/fixtures';
+import { handBuilt, makeIssue, makeResponse } from '../../../test/support/fixtures';
 import type { SheetSpec, TableSpec, WorkbookPlan } from './types';
 
 const def = loadQuestionnaire('msq-2022');
@@ -85,9 +87,33 @@ describe('buildWorkbookPlan', () => {
       'Questions',
       ...def.sections.map((s) => `Compare ${s.id}`),
       'Section scores',
+      'Option shares',
       'Regions',
       'Pivot',
+      'Definition',
     ]);
+    expect(plan.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual(['Definition']);
+  });
+
+  it('says on About which questionnaire and how, and keeps the definition as JSON in parts', () => {
+    const about = sheet(plan, 'About').blocks.flatMap((b) => b.rows);
+    expect(about).toContainEqual(['Questionnaire', `${def.title} (msq-2022)`]);
+    expect(about).toContainEqual(['Questions', '112 in 8 sections']);
+    const noted = buildWorkbookPlan({ ...input, notes: ['"X" asks no country.'] });
+    expect(sheet(noted, 'About').blocks.flatMap((b) => b.rows)).toContainEqual(['"X" asks no country.']);
+    const joined = (p: WorkbookPlan) =>
+      table(p, 'Definition')
+        .rows.map((r) => r[1])
+        .join('');
+    expect(JSON.parse(joined(plan))).toEqual(def);
+    // A definition longer than a cell holds is cut into parts, in order.
+    const long = { ...def, placeholders: ['n/a', 'x'.repeat(70000)] };
+    const big = buildWorkbookPlan({ ...input, def: long });
+    const parts = table(big, 'Definition').rows;
+    expect(parts.map((p) => p[0])).toEqual([1, 2, 3, 4].slice(0, parts.length));
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(parts.every((p) => typeof p[1] === 'string' && p[1].length <= 30000)).toBe(true);
+    expect(JSON.parse(joined(big))).toEqual(long);
   });
 
   it('lists every response and answer, superseded ones included', () => {
@@ -230,5 +256,49 @@ describe('buildWorkbookPlan', () => {
     expect(only.pivots).toEqual([]);
     expect(sheet(only, 'Regions').charts).toBeUndefined();
     expect(table(only, 'Issues').rows).toEqual([]);
+  });
+});
+
+describe('definitionFromTable', () => {
+  const json = JSON.stringify(def);
+  const headers = ['Part', 'Definition JSON'];
+  it('joins the parts in Part order, whatever order the rows are in', () => {
+    const rows = [
+      [2, json.slice(100)],
+      [1, json.slice(0, 100)],
+    ];
+    expect(definitionFromTable({ headers, rows })).toEqual(def);
+  });
+  it('gives nothing for a workbook without one, and says a damaged one is damaged', () => {
+    expect(definitionFromTable(undefined)).toBeUndefined();
+    expect(definitionFromTable({ headers, rows: [] })).toBeUndefined();
+    expect(() => definitionFromTable({ headers, rows: [[1, json.slice(0, 100)]] })).toThrow(
+      /stored questionnaire definition is damaged/,
+    );
+  });
+});
+
+describe('a questionnaire that asks no country', () => {
+  const library = parseDefinition({
+    ...smallDefinition,
+    questions: smallDefinition.questions.map((q) =>
+      q.id === 'org_name' ? { ...q, text: 'Name of your organisation' } : q,
+    ),
+  });
+  const unknown = { iso3: '', name: '', source: 'unknown' as const, written: '', region: '', subregion: '' };
+  const responses = [
+    handBuilt(
+      library,
+      { org_name: 'River Library' },
+      { responseId: '1', respondent: 'Chen', country: unknown },
+    ),
+    handBuilt(library, {}, { responseId: '2', respondent: 'Ana', country: unknown }),
+    handBuilt(library, {}, { responseId: '3', country: unknown }),
+  ];
+  it('labels its responses by organisation, else respondent, else response id', () => {
+    const plan = buildWorkbookPlan({ ...sample(), def: library, responses, issues: [], reviews: new Map() });
+    const compare = table(plan, 'Compare_org');
+    expect(compare.columns[0].header).toBe('Respondent');
+    expect(compare.rows.map((r) => r[0])).toEqual(['3', 'Ana', 'River Library']);
   });
 });

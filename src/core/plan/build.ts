@@ -1,10 +1,12 @@
-import { currentResponses, sectionScores } from '../compare';
+import { compareLabels, currentResponses, sectionScores } from '../compare';
 import type { Definition } from '../definition';
 import type { FileReport, Issue, Response } from '../model';
-import type { PlanContext } from './context';
+import { rowLabelling, type PlanContext } from './context';
 import { aboutSheet } from './sheets/about';
 import { answersSheet } from './sheets/answers';
 import { comparisonSheet } from './sheets/comparison';
+import { optionSharesSheet } from './sheets/choices';
+import { definitionSheet } from './sheets/definition';
 import { issuesSheet } from './sheets/issues';
 import { pivotSheet } from './sheets/pivot';
 import { questionsSheet } from './sheets/questions';
@@ -25,6 +27,8 @@ export interface PlanInput {
   reports: FileReport[];
   reviews: Map<string, ReviewEntry>;
   importedAt: string;
+  /** What holds for the whole batch (BatchResult.notes). */
+  notes?: string[];
 }
 
 /** Cuts over-long text to fit a cell and drops links that are neither internal nor http(s); returns the cuts. */
@@ -52,14 +56,20 @@ function enforceLimits(sheets: SheetSpec[]): number {
 /** The comparison workbook as plain data, drawn alike by the .xlsx and the live-workbook renderers. */
 export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
   const { def } = input;
+  const labelling = rowLabelling(def, input.responses);
   const ctx: PlanContext = {
     def,
     responses: input.responses,
-    current: currentResponses(input.responses),
+    // Ordered by what the comparison rows show (a stable sort keeps file and id order within one label).
+    current: currentResponses(input.responses).sort((a, b) =>
+      compareLabels(labelling.rowLabel(a), labelling.rowLabel(b)),
+    ),
     issues: input.issues,
     reports: input.reports,
     reviews: input.reviews,
     importedAt: input.importedAt,
+    notes: input.notes ?? [],
+    ...labelling,
     questionById: new Map(def.questions.map((q) => [q.id, q])),
     sectionTitle: new Map(def.sections.map((s) => [s.id, s.title])),
     sheetNames: new Set(),
@@ -79,6 +89,7 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
   const comparisons = def.sections.map((s) => comparisonSheet(ctx, s, responses.sheet.name, responses.rowOf));
   const scores = sectionScores(def, ctx.current, ctx.issues);
   const scoresSheet = sectionScoresSheet(ctx, scores);
+  const shares = optionSharesSheet(ctx);
   const regions = regionsSheet(ctx, scores);
   const hasScores = scores.some((s) => s.sections.some((x) => x.yes + x.no > 0));
   const pivot = pivotSheet(ctx, answers.sheet.tables[0].name, hasScores);
@@ -90,8 +101,10 @@ export function buildWorkbookPlan(input: PlanInput): WorkbookPlan {
     questions,
     ...comparisons,
     scoresSheet,
+    ...(shares ? [shares] : []),
     regions,
     pivot.sheet,
+    definitionSheet(ctx),
   ];
   const truncatedCells = enforceLimits(rest);
   const about = aboutSheet(ctx, {

@@ -39,6 +39,8 @@ export const responseHeaders = {
   written: 'Country as written',
   evidence: 'Country evidence',
   supersededBy: 'Superseded by',
+  /** A country name or ISO code the analyst sets; kept across imports and winning over the answer. */
+  countrySet: 'Country set by analyst',
 } as const;
 
 export const answerHeaders = {
@@ -83,6 +85,10 @@ export const tableNames = {
   issues: 'Issues',
   questions: 'Questions',
   files: 'Files',
+  definition: 'Definition',
 } as const;
+
+/** Columns of the hidden Definition table: the definition as JSON, cut into parts a cell can hold. */
+export const definitionHeaders = { part: 'Part', json: 'Definition JSON' } as const;
 
 export const reviewValues = ['Open', 'Confirmed', 'Dismissed', 'Fixed'] as const;

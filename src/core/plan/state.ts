@@ -1,4 +1,4 @@
-import type { Definition } from '../definition';
+import { parseDefinition, type Definition } from '../definition';
 import {
   responseKey,
   type Answer,
@@ -8,11 +8,18 @@ import {
   type ValueStatus,
 } from '../model';
 import type { ReviewEntry } from './build';
-import { answerHeaders, issueHeaders, responseHeaders, reviewValues, tableNames } from './columns';
+import {
+  answerHeaders,
+  definitionHeaders,
+  issueHeaders,
+  responseHeaders,
+  reviewValues,
+  tableNames,
+} from './columns';
 import type { CellValue } from './types';
 
-const formats: SourceFormat[] = ['forms-text', 'word', 'export'];
-const sources: CountrySource[] = ['answer', 'inferred', 'unknown'];
+const formats: SourceFormat[] = ['forms-text', 'word', 'export', 'workbook'];
+const sources: CountrySource[] = ['answer', 'file-name', 'analyst', 'inferred', 'unknown'];
 const statuses: ValueStatus[] = ['answered', 'empty', 'not-applicable', 'not-recorded', 'inferred'];
 
 /** A table as a workbook holds it: header names and the values of its data rows. */
@@ -25,6 +32,10 @@ export interface TableRows {
 export interface WorkbookState {
   responses: Response[];
   reviews: Map<string, ReviewEntry>;
+  /** The countries the analyst set, by `file/response id` (the Responses table's own column). */
+  countries?: Map<string, string>;
+  /** The definition the workbook was built with, where it holds one. */
+  definition?: Definition;
 }
 
 /** A cell as text; blank cells are undefined (an empty string cell stays ""). */
@@ -86,7 +97,7 @@ function requireTable(table: TableRows | undefined, name: string): TableRows {
  */
 export function stateFromTables(
   tables: { responses?: TableRows; answers?: TableRows; issues?: TableRows },
-  def: Definition,
+  def: Definition | undefined,
 ): WorkbookState {
   const responseTable = requireTable(tables.responses, tableNames.responses);
   const answerTable = requireTable(tables.answers, tableNames.answers);
@@ -96,6 +107,7 @@ export function stateFromTables(
   const get = columns(responseTable);
   const responses: Response[] = [];
   const byKey = new Map<string, Response>();
+  const countries = new Map<string, string>();
   for (const row of responseTable.rows) {
     const responseId = text(get(row, r.id));
     const sourceFile = text(get(row, r.file));
@@ -131,6 +143,8 @@ export function stateFromTables(
     if (supersededBy !== undefined) response.supersededBy = supersededBy;
     const key = responseKey(response);
     if (byKey.has(key)) continue;
+    const countrySet = optional(r.countrySet)?.trim();
+    if (countrySet) countries.set(key, countrySet);
     byKey.set(key, response);
     responses.push(response);
   }
@@ -158,7 +172,7 @@ export function stateFromTables(
     response.answers[questionId] = answer;
   }
   // Definition order first, as a fresh import would hold them.
-  const order = new Map(def.questions.map((q, i) => [q.id, i]));
+  const order = new Map((def?.questions ?? []).map((q, i) => [q.id, i]));
   for (const response of responses) {
     const ids = Object.keys(response.answers).sort(
       (x, y) => (order.get(x) ?? Infinity) - (order.get(y) ?? Infinity),
@@ -179,5 +193,30 @@ export function stateFromTables(
       });
     }
   }
-  return { responses, reviews };
+  return { responses, reviews, countries };
+}
+
+/**
+ * The definition a workbook was built with, from its hidden Definition table (parts of JSON in
+ * order); undefined when the workbook has none (built before definitions travelled with it).
+ * Throws when the stored definition is damaged.
+ */
+export function definitionFromTable(table: TableRows | undefined): Definition | undefined {
+  if (!table || !table.rows.length) return undefined;
+  const get = columns(table);
+  const parts = table.rows
+    .map((row) => ({
+      part: number(get(row, definitionHeaders.part)) ?? 0,
+      json: text(get(row, definitionHeaders.json)) ?? '',
+    }))
+    .sort((a, b) => a.part - b.part);
+  const json = parts.map((p) => p.json).join('');
+  if (!json.trim()) return undefined;
+  try {
+    return parseDefinition(JSON.parse(json));
+  } catch (e) {
+    throw new Error(
+      `its stored questionnaire definition is damaged (${e instanceof Error ? e.message : String(e)})`,
+    );
+  }
 }

@@ -112,6 +112,8 @@ export interface ChartSpec {
 
 export interface SheetSpec {
   name: string;
+  /** Hidden from the sheet tabs (data the workbook keeps for itself, such as its definition). */
+  hidden?: boolean;
   tabColor?: string;
   /** Rows and columns frozen at the top-left. */
   freeze?: { rows: number; columns: number };

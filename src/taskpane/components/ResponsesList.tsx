@@ -1,10 +1,70 @@
-import { Badge, Body1 } from '@fluentui/react-components';
+import { Badge, Body1, Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { countryLabel } from '../../core/compare/current';
 import type { Response } from '../../core/model';
 import { EntryList } from './EntryList';
 import { formatNames } from './ImportReport';
 
-export function ResponsesList({ responses }: { responses: Response[] }) {
+const useStyles = makeStyles({
+  form: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'flex-end',
+    flexWrap: 'wrap',
+    marginBottom: tokens.spacingVerticalS,
+  },
+});
+
+export interface ResponsesListProps {
+  responses: Response[];
+  /** Sets a response's country (a name or ISO code), kept across imports; absent: no control. */
+  onSetCountry?: (responseKey: string, country: string) => void;
+  disabled?: boolean;
+}
+
+/** A form to set one response's country: which response, then the country. */
+function CountrySetter({
+  responses,
+  onSet,
+  disabled,
+}: {
+  responses: Response[];
+  onSet: (key: string, country: string) => void;
+  disabled: boolean;
+}) {
+  const styles = useStyles();
+  const [key, setKey] = useState('');
+  const [country, setCountry] = useState('');
+  const chosen = key || (responses[0] ? `${responses[0].sourceFile}/${responses[0].responseId}` : '');
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (chosen && country.trim()) onSet(chosen, country.trim());
+      }}
+    >
+      <Field label="Response">
+        <Select value={chosen} onChange={(e) => setKey(e.target.value)} disabled={disabled}>
+          {responses.map((r) => (
+            <option key={`${r.sourceFile}/${r.responseId}`} value={`${r.sourceFile}/${r.responseId}`}>
+              {countryLabel(r.country)} · {r.sourceFile}
+              {r.sourceFile.endsWith(r.responseId) ? '' : ` #${r.responseId}`}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Country (name or ISO code)">
+        <Input value={country} onChange={(_, d) => setCountry(d.value)} disabled={disabled} />
+      </Field>
+      <Button type="submit" disabled={disabled || !country.trim()}>
+        Set country
+      </Button>
+    </form>
+  );
+}
+
+export function ResponsesList({ responses, onSetCountry, disabled = false }: ResponsesListProps) {
   const sorted = [...responses].sort((a, b) =>
     countryLabel(a.country).localeCompare(countryLabel(b.country)),
   );
@@ -15,6 +75,9 @@ export function ResponsesList({ responses }: { responses: Response[] }) {
         {responses.length} response{responses.length === 1 ? '' : 's'} from {countries.size} countr
         {countries.size === 1 ? 'y' : 'ies'}.
       </Body1>
+      {onSetCountry && sorted.length > 0 && (
+        <CountrySetter responses={sorted} onSet={onSetCountry} disabled={disabled} />
+      )}
       <EntryList
         label="Responses"
         entries={sorted.map((r) => ({
@@ -25,6 +88,16 @@ export function ResponsesList({ responses }: { responses: Response[] }) {
                 {countryLabel(r.country)}
                 {r.country.iso3 ? ` (${r.country.iso3})` : ''}
               </Body1>
+              {r.country.source === 'analyst' && (
+                <Badge appearance="tint" color="informative">
+                  country set
+                </Badge>
+              )}
+              {r.country.source === 'file-name' && (
+                <Badge appearance="tint" color="informative">
+                  country from file name
+                </Badge>
+              )}
               {r.country.source === 'inferred' && (
                 <Badge appearance="tint" color="warning">
                   country inferred

@@ -46,13 +46,31 @@ export function aboutSheet(ctx: PlanContext, facts: AboutFacts): SheetSpec {
   add([[`Comparison workbook, imported ${ctx.importedAt}`]], 'note');
   next(2);
 
+  const questionnaire: CellValue[][] = [
+    ['Questionnaire', `${ctx.def.title} (${ctx.def.id})`],
+    ['Definition', ctx.def.source?.description ?? 'named by the analyst'],
+    ['Questions', `${ctx.def.questions.length} in ${ctx.def.sections.length} sections`],
+  ];
+  add([['Questionnaire']], 'heading');
+  next(1);
+  add(questionnaire);
+  next(questionnaire.length + 1);
+
+  if (ctx.notes.length) {
+    add([['Notes']], 'heading');
+    next(1);
+    add(ctx.notes.map((n) => [n]));
+    next(ctx.notes.length + 1);
+  }
+
   const current = ctx.responses.filter((r) => r.status === 'current');
   const countries = new Set(current.map((r) => r.country.iso3).filter(Boolean));
   const severity = (s: Severity) => ctx.issues.filter((i) => i.severity === s).length;
   const imported = ctx.reports.filter((f) => f.status === 'imported').length;
   const counts: CellValue[][] = [
     ['Files imported', imported],
-    ['Files rejected', ctx.reports.length - imported],
+    ['Files rejected', ctx.reports.filter((f) => f.status === 'rejected').length],
+    ['Definition files', ctx.reports.filter((f) => f.status === 'definition').length],
     ['Responses (current)', current.length],
     ['Responses (superseded)', ctx.responses.length - current.length],
     ['Countries (current responses)', countries.size],
@@ -93,7 +111,7 @@ export function aboutSheet(ctx: PlanContext, facts: AboutFacts): SheetSpec {
     `${n.issues} lists what the checks found. Each issue links to its answer. Set Review and add a Note: both are kept when more files are imported into this workbook.`,
     `The Compare sheets show current responses side by side, one sheet per section, coloured by status.`,
     `${n.scores} and Regions summarise Yes shares and completeness; ${n.pivot} holds a PivotTable you can rearrange.`,
-    `${n.questions} is the questionnaire itself. Answers are stored as text and are never run as formulas.`,
+    `${n.questions} is the questionnaire itself; a hidden Definition sheet keeps it for the next import, which needs no questionnaire named. Answers are stored as text and are never run as formulas.`,
   ];
   add([['How to use this workbook']], 'heading');
   next(1);

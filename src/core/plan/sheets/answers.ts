@@ -1,4 +1,4 @@
-import { answerKey, countLinks, countryLabel, issueCountsByAnswer, isYesNo, yesNoScore } from '../../compare';
+import { answerKey, countLinks, issueCountsByAnswer, isYesNo, yesNoScore } from '../../compare';
 import { responseKey } from '../../model';
 import { answerHeaders as h, column, tableNames } from '../columns';
 import { questionLabel, type PlanContext } from '../context';
@@ -22,7 +22,8 @@ export function answersSheet(ctx: PlanContext): AnswersSheet {
   const rows: CellValue[][] = [];
   for (const r of ctx.responses) {
     const key = responseKey(r);
-    const country = countryLabel(r.country);
+    // Without a country question, a response without a country goes by its respondent (as in Compare).
+    const country = ctx.rowLabel(r);
     for (const q of ctx.def.questions) {
       const a = r.answers[q.id];
       const ak = answerKey(key, q.id);

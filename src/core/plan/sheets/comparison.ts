@@ -1,4 +1,4 @@
-import { countryLabel, excerpt, matrixLabels, sectionMatrix } from '../../compare';
+import { excerpt, matrixLabels, sectionMatrix } from '../../compare';
 import { isChoiceType, type Section } from '../../definition';
 import { responseKey } from '../../model';
 import { placeLink, rangeRef } from '../a1';
@@ -49,7 +49,7 @@ export function comparisonSheet(
     const at = responseRow.get(responseKey(r));
     if (at) links.push({ row: i, column: 0, target: placeLink(responsesSheet, at - 1, 0) });
     return [
-      countryLabel(r.country),
+      ctx.rowLabel(r),
       r.country.iso3,
       r.country.region,
       ...row.cells.map((c) => c.display),
@@ -87,7 +87,7 @@ export function comparisonSheet(
         origin: { row: tableTop, column: 0 },
         style: 'TableStyleLight1',
         columns: [
-          column('Country', 'text', 24),
+          column(ctx.rowHeader, 'text', 24),
           column('ISO3', 'text', 7),
           column('Region', 'text', 11),
           ...questions.map((q) =>

@@ -1,4 +1,4 @@
-import { answerKey, compareLabels, countryLabel } from '../../compare';
+import { answerKey, compareLabels } from '../../compare';
 import { responseKey, type Issue, type Response } from '../../model';
 import { placeLink, rangeRef } from '../a1';
 import { column, issueHeaders as h, reviewValues, tableNames } from '../columns';
@@ -56,7 +56,7 @@ export function issuesSheet(ctx: PlanContext, targets: IssueLinkTargets): SheetS
       links.push({ row: i, column: 0, target: placeLink(targets.responsesSheet, responseRow - 1, 0) });
     return [
       rk,
-      response ? countryLabel(response.country) : '',
+      response ? ctx.rowLabel(response) : '',
       q ? (ctx.sectionTitle.get(q.section) ?? q.section) : '',
       issue.questionId,
       issue.rule,

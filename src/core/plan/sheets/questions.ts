@@ -12,7 +12,7 @@ export function questionsSheet(ctx: PlanContext): SheetSpec {
     tabColor: tabColours.definition,
     style: 'TableStyleLight15',
     columns: [
-      column('Id', 'text', 7),
+      column('Id', 'text', 14),
       column('Number', 'integer', 8),
       column('Section', 'text', 24),
       column('Text', 'text', 60, true),
@@ -23,6 +23,8 @@ export function questionsSheet(ctx: PlanContext): SheetSpec {
       column('Required', 'text', 9),
       column('Format', 'text', 8),
       column('Relevant when', 'text', 16),
+      column('Option names', 'text', 20),
+      column('Constraint', 'text', 24),
     ],
     rows: ctx.def.questions.map((q) => [
       q.id,
@@ -36,6 +38,8 @@ export function questionsSheet(ctx: PlanContext): SheetSpec {
       q.required ? 'Yes' : 'No',
       q.format ?? '',
       q.relevant ? `${q.relevant.question} = ${q.relevant.equals}` : '',
+      q.optionNames?.join('; ') ?? '',
+      q.constraint ?? '',
     ]),
   });
 }

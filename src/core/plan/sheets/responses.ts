@@ -43,6 +43,7 @@ export function responsesSheet(ctx: PlanContext): ResponsesSheet {
       r.country.written,
       r.country.evidence ?? null,
       r.supersededBy ?? null,
+      r.country.source === 'analyst' ? r.country.iso3 : null,
     ];
   });
   return {
@@ -76,6 +77,7 @@ export function responsesSheet(ctx: PlanContext): ResponsesSheet {
         column(h.written, 'text', 18),
         column(h.evidence, 'text', 30),
         column(h.supersededBy, 'text', 26),
+        column(h.countrySet, 'text', 12),
       ],
       rows,
     }),

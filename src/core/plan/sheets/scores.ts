@@ -1,10 +1,4 @@
-import {
-  countryLabel,
-  groupAverages,
-  sectionHasYesNo,
-  type GroupAverage,
-  type ResponseScores,
-} from '../../compare';
+import { groupAverages, sectionHasYesNo, type GroupAverage, type ResponseScores } from '../../compare';
 import { responseKey } from '../../model';
 import { rangeRef } from '../a1';
 import { column } from '../columns';
@@ -42,7 +36,7 @@ export function sectionScoresSheet(ctx: PlanContext, scores: ResponseScores[]): 
   const sections = ctx.def.sections;
   const scored = sections.map((s, i) => ({ s, i })).filter(({ s }) => sectionHasYesNo(ctx.def, s.id));
   const columns: ColumnSpec[] = [
-    column('Country', 'text', 24),
+    column(ctx.rowHeader, 'text', 24),
     column('ISO3', 'text', 7),
     column('Region', 'text', 11),
     column('Sub-region', 'text', 20),
@@ -55,7 +49,7 @@ export function sectionScoresSheet(ctx: PlanContext, scores: ResponseScores[]): 
     column('Response', 'text', 26),
   ];
   const rows: CellValue[][] = scores.map((sc) => [
-    countryLabel(sc.response.country),
+    ctx.rowLabel(sc.response),
     sc.response.country.iso3,
     sc.response.country.region,
     sc.response.country.subregion,
