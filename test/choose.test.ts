@@ -101,7 +101,7 @@ describe('chooseDefinition', () => {
       /x\.json is not a valid questionnaire definition/,
     );
     await expect(namedDefinition(text('notes.txt', 'just notes'))).rejects.toThrow(
-      /^notes\.txt is not a questionnaire definition \(expected a definition \.json( or| ,)/,
+      /^notes\.txt is not a questionnaire definition \(expected a definition \.json(,| or)/,
     );
     const sources = {
       workbooks: [
