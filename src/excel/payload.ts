@@ -1,9 +1,12 @@
 /**
- * Request sizes. Excel on the web rejects a request (one `context.sync()`) whose payload exceeds
+ * Request sizes. Excel on the web refuses a request (one `context.sync()`) whose payload exceeds
  * 5 MB, so the writer estimates what each queued action adds and syncs before the budget is spent.
+ * The estimate is checked against the Office.js library itself (test/excel/officejs-harness.ts):
+ * the library sends each action with its object path, so the overhead per action is counted here.
  */
+import { excelErrorCode } from './errors';
 
-/** What the writer allows itself per request, well under the 5 MB limit. */
+/** What the writer allows itself per request, as the library serialises it: under the 5 MB limit. */
 export const DEFAULT_REQUEST_BUDGET = 4 * 1024 * 1024;
 /** Object paths, ids and property names that each queued action carries besides its data. */
 export const ACTION_OVERHEAD = 256;
@@ -53,43 +56,76 @@ export function sliceBySize(
   return slices;
 }
 
+/** One queued action (or a few that belong together) with its estimated size and the step it is part of. */
+export interface Op {
+  bytes: number;
+  step: string;
+  queue: () => void;
+  /** The same work as two or more smaller ops, when Excel refuses it as too large. */
+  split?: () => Op[];
+}
+
 /**
- * Queues actions and syncs whenever the next one would take the request over budget,
- * so every request stays within it and there is one sync per full request.
+ * Queues ops and syncs whenever the next one would take the request over budget, so every request
+ * stays within it. A request Excel refuses as too large (nothing of it is applied) is sent again in
+ * halves, down to single ops split by rows.
  */
 export class RequestBatcher {
+  private batch: Op[] = [];
   private pending = 0;
-  private actions = 0;
   requests = 0;
   largestRequest = 0;
+  /** Requests Excel refused as too large and that were sent again in halves. */
+  retries = 0;
 
   constructor(
-    private readonly sync: () => Promise<void>,
+    private readonly sync: (steps: string[]) => Promise<void>,
     private readonly maxBytes: number,
     /** Queued at the start of each request (e.g. suspending calculation until its sync). */
     private readonly opening?: () => void,
   ) {}
 
-  async add(bytes: number, queue: () => void): Promise<void> {
-    const size = bytes + ACTION_OVERHEAD;
-    if (this.actions > 0 && this.pending + size > this.maxBytes) await this.flush();
-    if (this.actions === 0 && this.opening) {
-      this.opening();
-      this.pending += ACTION_OVERHEAD;
-    }
-    queue();
+  async add(op: Op): Promise<void> {
+    const size = op.bytes + ACTION_OVERHEAD;
+    if (this.batch.length > 0 && this.pending + size > this.maxBytes) await this.flush();
+    this.batch.push(op);
     this.pending += size;
-    this.actions++;
   }
 
   /** Syncs what is queued, if anything. */
   async flush(): Promise<void> {
-    if (this.actions === 0) return;
-    const size = this.pending;
+    const ops = this.batch;
+    this.batch = [];
     this.pending = 0;
-    this.actions = 0;
-    await this.sync();
+    if (ops.length) await this.send(ops);
+  }
+
+  private async send(ops: Op[]): Promise<void> {
+    if (this.opening) this.opening();
+    for (const op of ops) op.queue();
+    const size = ops.reduce((n, o) => n + o.bytes + ACTION_OVERHEAD, ACTION_OVERHEAD);
+    try {
+      await this.sync([...new Set(ops.map((o) => o.step))]);
+    } catch (error) {
+      if (excelErrorCode(error) !== 'RequestPayloadSizeLimitExceeded') throw error;
+      const halves = halve(ops);
+      if (!halves) throw error;
+      this.retries++;
+      for (const half of halves) await this.send(half);
+      return;
+    }
     this.requests++;
     this.largestRequest = Math.max(this.largestRequest, size);
   }
+}
+
+function halve(ops: Op[]): Op[][] | undefined {
+  if (ops.length > 1) {
+    const mid = Math.ceil(ops.length / 2);
+    return [ops.slice(0, mid), ops.slice(mid)];
+  }
+  const parts = ops[0].split?.();
+  if (!parts || parts.length < 2) return undefined;
+  const mid = Math.ceil(parts.length / 2);
+  return [parts.slice(0, mid), parts.slice(mid)];
 }

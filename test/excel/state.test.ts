@@ -85,12 +85,13 @@ describe('reading a six-file batch back from the live workbook', () => {
     expect(state!.reviews.get(key(1))).toEqual({ review: 'Dismissed', note: '' });
     expect(state!.reviews.get(key(2))).toEqual({ review: 'Open', note: '=asked again' });
 
-    // One request finds the tables; per table, one reads the header and size, then the chunks.
+    // Two read the add-in's registry (the sheets, then its record of table names), one finds the
+    // tables; per table, one reads the header and size, then the chunks.
     const chunks = (rows: number) => Math.ceil(rows / 100);
     const responses = fake.model.table('Responses')!;
     expect(chunks(answers.bodyRows)).toBeGreaterThan(1);
     expect(requests).toHaveLength(
-      1 + 3 + chunks(responses.bodyRows) + chunks(answers.bodyRows) + chunks(issues.bodyRows),
+      2 + 1 + 3 + chunks(responses.bodyRows) + chunks(answers.bodyRows) + chunks(issues.bodyRows),
     );
     expect(requests.every((r) => r.ok && r.bytes <= PAYLOAD_LIMIT && r.responseBytes <= PAYLOAD_LIMIT)).toBe(
       true,
@@ -111,7 +112,7 @@ describe('reading a six-file batch back from the live workbook', () => {
     const { state, requests } = await readBack(fake, { responses: false, chunkRows: 100 });
     expect(state!.responses).toEqual([]);
     expect(state!.reviews.get(batch.issues[0].key)).toEqual(pane.get(batch.issues[0].key));
-    expect(requests).toHaveLength(1 + 1 + Math.ceil(fake.model.table('Issues')!.bodyRows / 100));
+    expect(requests).toHaveLength(2 + 1 + 1 + Math.ceil(fake.model.table('Issues')!.bodyRows / 100));
   });
 });
 
