@@ -8,8 +8,28 @@ import { excelErrorCode } from './errors';
 
 /** What the writer allows itself per request, as the library serialises it: under the 5 MB limit. */
 export const DEFAULT_REQUEST_BUDGET = 4 * 1024 * 1024;
-/** Object paths, ids and property names that each queued action carries besides its data. */
-export const ACTION_OVERHEAD = 256;
+/**
+ * Object paths, ids and property names that each queued action carries besides its data: about 470
+ * bytes for a property set on a range of a sheet found by name, as the library serialises it
+ * (measured with test/excel/officejs-harness.ts), more once ids run to six or seven digits.
+ */
+export const ACTION_OVERHEAD = 560;
+
+/** Cells per property set: the library splits a larger write into row slices of about this many cells. */
+const LIBRARY_CHUNK_CELLS = 1500;
+/** What each such slice adds: its own range path (two rows and their bounding rectangle) and action. */
+const LIBRARY_CHUNK_BYTES = 900;
+
+/**
+ * What setting `properties` (values, number formats) on a rows × columns range adds to a request
+ * beyond the JSON of the data: the library writes a range of more than 1,500 cells as slices of rows,
+ * each with a range path of its own.
+ */
+export function rangeWriteOverhead(rows: number, columns: number, properties = 2): number {
+  if (rows * columns <= LIBRARY_CHUNK_CELLS) return properties * 200;
+  const rowsPerSlice = Math.max(1, Math.round(LIBRARY_CHUNK_CELLS / columns));
+  return properties * Math.ceil(rows / rowsPerSlice) * LIBRARY_CHUNK_BYTES;
+}
 
 /** UTF-8 length of a string. */
 export function utf8Bytes(text: string): number {
@@ -88,6 +108,8 @@ export class RequestBatcher {
   async add(op: Op): Promise<void> {
     const size = op.bytes + ACTION_OVERHEAD;
     if (this.batch.length > 0 && this.pending + size > this.maxBytes) await this.flush();
+    // A request opens with its own action (suspending calculation), counted with the first op.
+    if (this.batch.length === 0 && this.opening) this.pending = ACTION_OVERHEAD;
     this.batch.push(op);
     this.pending += size;
   }
@@ -103,7 +125,7 @@ export class RequestBatcher {
   private async send(ops: Op[]): Promise<void> {
     if (this.opening) this.opening();
     for (const op of ops) op.queue();
-    const size = ops.reduce((n, o) => n + o.bytes + ACTION_OVERHEAD, ACTION_OVERHEAD);
+    const size = ops.reduce((n, o) => n + o.bytes + ACTION_OVERHEAD, this.opening ? ACTION_OVERHEAD : 0);
     try {
       await this.sync([...new Set(ops.map((o) => o.step))]);
     } catch (error) {

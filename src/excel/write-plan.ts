@@ -30,6 +30,7 @@ import {
   ACTION_OVERHEAD,
   DEFAULT_REQUEST_BUDGET,
   jsonBytes,
+  rangeWriteOverhead,
   RequestBatcher,
   sliceBySize,
   type Op,
@@ -659,7 +660,12 @@ class Sink {
     for (const table of spec.tables) {
       const { row, column } = table.origin;
       const header = tableSlice(table, 0, 0, true, this.dates);
-      const rowBytes = (i: number) => gridBytes(tableSlice(table, i, i + 1, false, this.dates));
+      // A row's share of the library's per-slice paths (see rangeWriteOverhead).
+      const share = rangeWriteOverhead(1500, table.columns.length) / 1500;
+      const rowBytes = (i: number) => {
+        const one = tableSlice(table, i, i + 1, false, this.dates);
+        return jsonBytes(one.values[0]) + jsonBytes(one.formats[0]) + 2 + share;
+      };
       const sliceBudget = Math.max(1, this.budget - gridBytes(header) - 4 * ACTION_OVERHEAD);
       const slices = sliceBySize(table.rows.length, rowBytes, sliceBudget);
       if (!slices.length) {
@@ -763,9 +769,11 @@ class Sink {
   }
 }
 
-/** What a slice of cells adds to a request: its values and number formats as JSON, and the range's path. */
+/** What a slice of cells adds to a request: its values and number formats as JSON, and the range paths. */
 function gridBytes(grid: CellGrid): number {
-  return jsonBytes(grid.values) + jsonBytes(grid.formats) + 64;
+  const rows = grid.values.length;
+  const columns = rows ? grid.values[0].length : 0;
+  return jsonBytes(grid.values) + jsonBytes(grid.formats) + rangeWriteOverhead(rows, columns);
 }
 
 /**

@@ -465,6 +465,8 @@ export class FakeExcel {
    * with nothing of it applied.
    */
   failOn?: (request: number) => FakeOfficeError | undefined;
+  /** Bytes a request may hold (the fake's own estimate); the Office.js harness counts real bytes instead. */
+  payloadLimit = PAYLOAD_LIMIT;
 
   constructor(public apiVersion = '1.8') {}
 
@@ -552,7 +554,7 @@ export class FakeContext {
       this.excel.requests.push({ bytes, actions: actions.length, ok: false, responseBytes: 0 });
       throw injected;
     }
-    if (bytes > PAYLOAD_LIMIT) {
+    if (bytes > this.excel.payloadLimit) {
       this.excel.requests.push({ bytes, actions: actions.length, ok: false, responseBytes: 0 });
       throw new FakeOfficeError(
         'RequestPayloadSizeLimitExceeded',
@@ -1417,6 +1419,19 @@ export class FakeRange extends Loadable {
       const b = this.box();
       if (row < 0 || row >= b.rows) throw new FakeOfficeError('InvalidArgument', `No row ${row}.`, 'getRow');
       return { ...b, top: b.top + row, rows: 1 };
+    });
+  }
+
+  /** ExcelApi 1.1: the smallest range holding this one and another. */
+  getBoundingRect(other: FakeRange | string): FakeRange {
+    return new FakeRange(this.ctx, this.sheetRef, () => {
+      const a = this.box();
+      const b = typeof other === 'string' ? parseBox(other) : other.box();
+      const top = Math.min(a.top, b.top);
+      const left = Math.min(a.left, b.left);
+      const bottom = Math.max(a.top + a.rows, b.top + b.rows);
+      const right = Math.max(a.left + a.columns, b.left + b.columns);
+      return { top, left, rows: bottom - top, columns: right - left };
     });
   }
 
