@@ -296,7 +296,9 @@ async function writeInContext(
       async (steps) => {
         state.step = steps.slice(0, 3).join(', ');
         await sync();
+        // Written in place (before ExcelApi 1.9): from here a cancel would leave a mix, so it is not taken.
         if (inPlace) state.partial = true;
+        if (inPlace) cancellable = false;
         opts.onProgress?.({ done, total, step: state.step });
       },
       budget,

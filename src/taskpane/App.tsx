@@ -178,7 +178,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
         setNotice(await work(plan, signal));
         setLastPlan(plan);
       },
-      { title: 'Stopped', text: 'The workbook may be partly written; build it again.' },
+      { title: 'Stopped', text: 'The workbook was left as it was.' },
       'The workbook could not be written',
     );
 
@@ -190,6 +190,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
             (fraction) =>
               setBusy({ kind: 'writing', label: 'Building the comparison in this workbook', fraction }),
             signal,
+            new Set(edited.current),
           );
           edited.current.clear();
           return {
@@ -260,6 +261,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
           <Caption1>
             {host.kind === 'excel' ? 'Connected to Excel' : 'Browser preview, not connected to Excel'}
           </Caption1>
+          {host.problem && <Caption1 role="status">{host.problem}</Caption1>}
         </div>
       </header>
       <main className={styles.main}>
@@ -314,6 +316,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
               onBuild={build}
               onOpenNew={openNew}
               onDownload={download}
+              limitations={host.limitations}
             />
           </section>
         )}

@@ -489,6 +489,14 @@ export class FakeExcel {
       run: (batch: (c: FakeContext) => Promise<unknown>) => this.run(batch),
       createWorkbook: async (base64?: string) => {
         this.require('1.8', 'createWorkbook');
+        // The whole file travels in one request, under the same limit as any other.
+        if (payload(base64 ?? '') > this.payloadLimit) {
+          throw new FakeOfficeError(
+            'RequestPayloadSizeLimitExceeded',
+            'The request payload size has exceeded the limit.',
+            'Excel.createWorkbook',
+          );
+        }
         this.createdWorkbooks.push(base64 ?? '');
       },
     };
