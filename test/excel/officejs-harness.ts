@@ -173,7 +173,8 @@ export class OfficeJsHarness {
             ? (context.application as unknown as Record<string, unknown>)
             : resolve(action.ObjectPathId);
         if (action.ActionType === 1) {
-          results.push(() => ({ ActionId: action.Id, Value: isNull(target) ? null : {} }));
+          // Excel gives a sheet or table its id, through which the library finds it in later requests.
+          results.push(() => ({ ActionId: action.Id, Value: isNull(target) ? null : identity(target) }));
         } else if (action.ActionType === 2) {
           const select = action.QueryInfo?.Select ?? [];
           (target.load as (w?: string) => void).call(target, select.join(',') || undefined);
@@ -230,6 +231,17 @@ function call(target: Record<string, unknown>, name: string, args: unknown[]): u
     throw new FakeOfficeError('ApiNotFound', `The fake has no ${name}.`, name);
   }
   return (fn as (...a: unknown[]) => unknown).apply(target, args);
+}
+
+/** A sheet's or table's id (the fake goes by name); other objects have none. */
+function identity(target: Record<string, unknown>): Record<string, unknown> {
+  const ref = (target as { ref?: { get: () => { name?: unknown } } }).ref;
+  try {
+    const name = ref?.get().name;
+    return typeof name === 'string' ? { Id: name } : {};
+  } catch {
+    return {};
+  }
 }
 
 function isNull(target: Record<string, unknown>): boolean {

@@ -46,7 +46,9 @@ describe('1,130 responses through the real Office.js library', () => {
     expect(harness.requests.every((r) => r.ok)).toBe(true);
     expect(harness.largest).toBeLessThanOrEqual(DEFAULT_REQUEST_BUDGET);
     expect(summary.retries).toBe(0);
-    expect(summary.requests).toBe(harness.requests.length);
+    // The writer's syncs, and the closing one of Excel.run where the library has something left to send.
+    expect(harness.requests.length - summary.requests).toBeGreaterThanOrEqual(0);
+    expect(harness.requests.length - summary.requests).toBeLessThanOrEqual(1);
     // Requests are nearly full: no more than the data needs, plus reads, the swap and the extras.
     const total = sizes.reduce((a, b) => a + b, 0);
     expect(harness.requests.length).toBeLessThanOrEqual(Math.ceil(total / DEFAULT_REQUEST_BUDGET) + 8);
