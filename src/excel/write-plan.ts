@@ -96,6 +96,8 @@ interface Target {
   liveName: Map<string, string>;
   /** Live tables' current boxes (existing sheets). */
   liveBoxes: Map<string, Box>;
+  /** Tables of the analyst's on the sheet, by name. */
+  otherBoxes: Map<string, Box>;
 }
 
 interface Box {
@@ -229,26 +231,30 @@ async function writeInContext(
         writeName,
         liveName,
         liveBoxes: new Map(),
+        otherBoxes: new Map(),
       });
     }
 
     // 3. Where the live tables are, and the Review and Note the analyst typed in Excel.
     state.step = 'reading the workbook';
-    const boxes: { target: Target; table: string; range: Excel.Range }[] = [];
+    // Every table on the add-in's sheets: its own, and any the analyst added there (which resizing must not cut).
+    const boxes: { target: Target; live: string; range: Excel.Range }[] = [];
     for (const target of targets.filter((t) => t.existing)) {
-      for (const t of target.spec.tables) {
-        const live = target.liveName.get(t.name)!;
-        if (!tablesOn(target.spec.name).includes(live)) continue;
+      for (const live of tablesOn(target.spec.name)) {
         const range = book.worksheets
           .getItem(target.spec.name)
           .tables.getItem(live)
           .getRange()
           .load('address');
-        boxes.push({ target, table: t.name, range });
+        boxes.push({ target, live, range });
       }
     }
     if (boxes.length) await sync();
-    for (const { target, table, range } of boxes) target.liveBoxes.set(table, parseBox(range.address));
+    for (const { target, live, range } of boxes) {
+      const planName = [...target.liveName].find(([, l]) => l.toLowerCase() === live.toLowerCase())?.[0];
+      if (planName) target.liveBoxes.set(planName, parseBox(range.address));
+      else target.otherBoxes.set(live, parseBox(range.address));
+    }
     const resizes = targets.map((t) => planResize(t));
 
     state.step = 'reading Review and Note from the Issues table';
@@ -464,6 +470,17 @@ function planResize(target: Target): Resize {
     }
     const delta = want - box.rows;
     steps.push({ table: t.name, box, delta });
+    // Excel will not shift part of a table: one of the analyst's below, across these columns' edge, stops the build.
+    for (const [name, other] of target.otherBoxes) {
+      const below = other.top + other.rows > box.top + box.rows - 1;
+      const overlaps = other.left < box.left + box.columns && box.left < other.left + other.columns;
+      const inside = other.left >= box.left && other.left + other.columns <= box.left + box.columns;
+      if (delta !== 0 && below && overlaps && !inside) {
+        throw new Failure(
+          `Your table ${name} on the sheet "${target.spec.name}" sits below the ${target.liveName.get(t.name)} table and across its columns, so that table cannot grow or shrink. Move ${name} beside or above it, then build again; nothing was changed.`,
+        );
+      }
+    }
     for (const other of tables) {
       const ob = target.liveBoxes.get(other.name)!;
       const overlaps = ob.left < box.left + box.columns && box.left < ob.left + ob.columns;

@@ -196,7 +196,11 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
           return {
             intent: summary.skipped.length ? 'warning' : 'success',
             title: 'Comparison built',
-            text: `${plan.sheets.length} sheets and ${summary.tables} tables written in ${summary.requests} steps.`,
+            text:
+              `${plan.sheets.length} sheets and ${summary.tables} tables written in ${summary.requests} steps.` +
+              (summary.reviewsFromWorkbook
+                ? ` Review and Note typed in the workbook were kept for ${summary.reviewsFromWorkbook} issues.`
+                : ''),
             details: summary.skipped,
           };
         })

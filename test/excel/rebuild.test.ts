@@ -213,6 +213,40 @@ describe("a rebuild keeps the analyst's work", () => {
   });
 });
 
+describe("tables of the analyst's on the add-in's sheets", () => {
+  it('leaves one beside a table where it is, and stops before changing anything when one below would be cut across', async () => {
+    const fake = new FakeExcel('1.12');
+    await write(fake, planOf(5));
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Answers');
+      ws.getRange('U1:V2').values = [
+        ['Mine', 'Too'],
+        [1, 2],
+      ];
+      ws.tables.add('U1:V2', true).name = 'Beside';
+    });
+    await write(fake, planOf(8));
+    expect(fake.model.table('Beside')!.box).toMatchObject({ top: 0, left: 20, rows: 2 });
+    expect(fake.model.table('Answers')!.bodyRows).toBe(8 * def.questions.length);
+
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Answers');
+      const top = 8 * def.questions.length + 4;
+      // Columns Q:T: two inside the Answers table's columns (A:R), two outside.
+      ws.getRange(`Q${top}:T${top + 1}`).values = [
+        ['Below', 'Mine', 'Across', 'Edge'],
+        [1, 2, 3, 4],
+      ];
+      ws.tables.add(`Q${top}:T${top + 1}`, true).name = 'Below';
+    });
+    const before = snapshot(fake.model);
+    await expect(write(fake, planOf(5))).rejects.toThrow(
+      /Your table Below .* cannot grow or shrink.*nothing was changed/,
+    );
+    expect(snapshot(fake.model)).toEqual(before);
+  });
+});
+
 describe('a build that fails midway leaves the workbook as it was', () => {
   const failures: [string, FakeOfficeError][] = [
     ['cell-edit mode', new FakeOfficeError('InvalidOperationInCellEditMode', 'Cell edit mode.')],
