@@ -14,15 +14,7 @@ import { issueHeaders, tableNames } from '../core/plan/columns';
 import type { ConditionalFormat, SheetSpec, TableSpec, WorkbookPlan } from '../core/plan/types';
 import { columnRange, rangeAddress } from './a1';
 import { detectCapabilities, hostLimitations, type Capabilities } from './capabilities';
-import {
-  blockGrid,
-  cssColor,
-  DAYS_1900_TO_1904,
-  tableSlice,
-  widthInPoints,
-  type CellGrid,
-  type DateSystem,
-} from './cells';
+import { blockGrid, cssColor, tableSlice, widthInPoints, type CellGrid, type DateSystem } from './cells';
 import { toWorkbookError, WorkbookError } from './errors';
 import { withHostNotes } from './host-notes';
 import { addLiveExtras } from './live-extras';
@@ -107,7 +99,9 @@ interface Box {
   columns: number;
 }
 
+/** A build refused before anything is written (a name or a layout it cannot update in place). */
 class Failure extends Error {}
+const REFUSED = 'BuildRefused';
 
 export async function writePlan(plan: WorkbookPlan, opts: WriteOptions = {}): Promise<WriteSummary> {
   const state = { step: 'reading the workbook', partial: false, written: false };
@@ -115,6 +109,8 @@ export async function writePlan(plan: WorkbookPlan, opts: WriteOptions = {}): Pr
     return await Excel.run((context) => writeInContext(context, plan, opts, state));
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    // A build refused before anything was written already says so.
+    if (error instanceof WorkbookError && error.code === REFUSED) throw error;
     const e = toWorkbookError(error, state.step);
     const after = state.written
       ? ' The comparison itself was written.'
@@ -394,7 +390,7 @@ async function writeInContext(
     };
   } catch (error) {
     if (!state.partial && !state.written) await cleanup();
-    if (error instanceof Failure) throw new WorkbookError(error.message);
+    if (error instanceof Failure) throw new WorkbookError(error.message, REFUSED);
     throw error;
   }
 }
@@ -830,5 +826,3 @@ function addConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormat): void 
       ? { formula1: `="${cf.text.replace(/"/g, '""')}"`, operator: 'EqualTo' }
       : { formula1: String(cf.value), operator: OPERATORS[cf.operator] };
 }
-
-export { DAYS_1900_TO_1904 };
