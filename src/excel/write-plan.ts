@@ -251,6 +251,20 @@ async function writeInContext(
       if (planName) target.liveBoxes.set(planName, parseBox(range.address));
       else target.otherBoxes.set(live, parseBox(range.address));
     }
+    // A table of the add-in's that the analyst renamed is still the one where the plan puts it.
+    for (const target of targets.filter((t) => t.existing)) {
+      for (const t of target.spec.tables) {
+        if (target.liveBoxes.has(t.name)) continue;
+        const renamed = [...target.otherBoxes].find(
+          ([, b]) => b.top === t.origin.row && b.left === t.origin.column && b.columns === t.columns.length,
+        );
+        if (!renamed) continue;
+        target.otherBoxes.delete(renamed[0]);
+        target.liveBoxes.set(t.name, renamed[1]);
+        target.liveName.set(t.name, renamed[0]);
+        if (!target.staged) target.writeName.set(t.name, renamed[0]);
+      }
+    }
     const resizes = targets.map((t) => planResize(t));
 
     state.step = 'reading Review and Note from the Issues table';

@@ -200,6 +200,26 @@ describe("a rebuild keeps the analyst's work", () => {
     }
   });
 
+  it('keeps a table the analyst renamed, under its new name, with their formula on it', async () => {
+    const fake = new FakeExcel('1.12');
+    await write(fake, planOf(5));
+    await fake.run(async (ctx) => {
+      ctx.workbook.tables.getItem('Answers').name = 'MyAnswers';
+    });
+    fake.model.typeFormula(fake.model.sheet('Sheet1')!, 0, 0, '=ROWS(MyAnswers[Value])');
+    const table = fake.model.table('MyAnswers');
+    await write(fake, planOf(7));
+    expect(fake.model.table('MyAnswers')).toBe(table);
+    expect(fake.model.table('Answers')).toBeUndefined();
+    expect(fake.model.sheet('Sheet1')!.valueAt(0, 0)).toBe(7 * def.questions.length);
+    const uninstall = fake.install();
+    try {
+      expect((await readLiveState(def))?.responses).toHaveLength(7);
+    } finally {
+      uninstall();
+    }
+  });
+
   it("stops before changing anything when a sheet of the analyst's has a plan sheet's name", async () => {
     const fake = new FakeExcel('1.12');
     await fake.run(async (ctx) => {
