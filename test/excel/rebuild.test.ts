@@ -220,6 +220,17 @@ describe("a rebuild keeps the analyst's work", () => {
     }
   });
 
+  it('updates in place a workbook built before the registry existed (recognised by its tables)', async () => {
+    const fake = new FakeExcel('1.12');
+    await write(fake, planOf(5));
+    fake.model.sheets = fake.model.sheets.filter((x) => x.name !== 'Survey Atlas registry');
+    const tables = [...fake.model.tables];
+    await write(fake, planOf(6));
+    expect(fake.model.tables).toEqual(tables);
+    expect(fake.model.table('Answers')!.bodyRows).toBe(6 * def.questions.length);
+    expect(fake.model.sheet('Survey Atlas registry')?.visibility).toBe('VeryHidden');
+  });
+
   it("stops before changing anything when a sheet of the analyst's has a plan sheet's name", async () => {
     const fake = new FakeExcel('1.12');
     await fake.run(async (ctx) => {
