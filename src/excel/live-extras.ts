@@ -14,6 +14,8 @@ export interface ExtrasContext {
   tableName: (planName: string) => string;
   /** The registry record of a sheet, where a chart and PivotTables made earlier are noted (and noted now). */
   recorded: (sheet: string) => SheetRecord | undefined;
+  /** Whether the sheet was in the workbook before this build. */
+  existed: (sheet: string) => boolean;
 }
 
 const CHART_NAME = 'Survey Atlas section scores';
@@ -83,15 +85,33 @@ export async function addLiveExtras(
   }
   for (const pivot of plan.pivots) {
     const record = live.recorded(pivot.sheet);
+    const remember = () => {
+      if (record) record.pivots = [...new Set([...(record.pivots ?? []), pivot.name])];
+    };
+    const refresh = async () => {
+      // A PivotTable of an earlier build reads the resized table: refreshed, its layout kept.
+      context.workbook.worksheets.getItem(pivot.sheet).pivotTables.getItem(pivot.name).refresh();
+      await sync();
+      remember();
+    };
+    let made = false;
+    // A workbook built before the registry may hold the PivotTable already.
+    if (!record?.pivots?.includes(pivot.name) && live.existed(pivot.sheet)) {
+      made = await refresh().then(
+        () => true,
+        () => false,
+      );
+    }
     try {
-      if (record?.pivots?.includes(pivot.name)) {
-        // The PivotTable of an earlier build reads the resized table: refreshed, its layout kept.
-        context.workbook.worksheets.getItem(pivot.sheet).pivotTables.getItem(pivot.name).refresh();
+      if (made) {
+        // refreshed above
+      } else if (record?.pivots?.includes(pivot.name)) {
+        await refresh();
       } else {
         addPivot(context, plan, pivot, caps, live);
+        await sync();
+        remember();
       }
-      await sync();
-      if (record) record.pivots = [...new Set([...(record.pivots ?? []), pivot.name])];
     } catch (error) {
       skipped.push(`PivotTable ${pivot.name}: ${describeExcelError(error)}`);
       continue;

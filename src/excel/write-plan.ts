@@ -387,6 +387,8 @@ async function writeInContext(
     await addLiveExtras(context, plan, caps, sync, skipped, {
       tableName: (planName) => live.get(planName) ?? planName,
       recorded: (sheet) => sheetRecord(next, sheet),
+      existed: (sheet) =>
+        targets.some((t) => t.existing && t.spec.name.toLowerCase() === sheet.toLowerCase()),
     });
     // The extras' record (chart, PivotTables) joins the registry.
     const extras = registryColumn(next);

@@ -222,10 +222,15 @@ describe("a rebuild keeps the analyst's work", () => {
 
   it('updates in place a workbook built before the registry existed (recognised by its tables)', async () => {
     const fake = new FakeExcel('1.12');
-    await write(fake, planOf(5));
+    const recorded = batch.responses.filter((r) => r.choicesRecorded);
+    await write(fake, planFrom(recorded.slice(0, 5)));
     fake.model.sheets = fake.model.sheets.filter((x) => x.name !== 'Survey Atlas registry');
     const tables = [...fake.model.tables];
-    await write(fake, planOf(6));
+    const pivots = fake.model.sheets.flatMap((x) => x.pivots);
+    await write(fake, planFrom(recorded.slice(0, 6)));
+    expect(fake.model.sheets.flatMap((x) => x.pivots)).toEqual(pivots);
+    expect(pivots.length).toBeGreaterThan(0);
+    expect(pivots.every((p) => p.refreshes === 1)).toBe(true);
     expect(fake.model.tables).toEqual(tables);
     expect(fake.model.table('Answers')!.bodyRows).toBe(6 * def.questions.length);
     expect(fake.model.sheet('Survey Atlas registry')?.visibility).toBe('VeryHidden');
