@@ -150,7 +150,7 @@ describe('another questionnaire, wave after wave', () => {
     expect(compare.map((r) => r['Country or respondent'])).toEqual(['Ana', 'Chen', 'Kenya']);
     const shares = await table(book, 'OptionShares');
     const share = (q: string, option: string) =>
-      shares.find((r) => r['Question id'] === q && r.Option === option)!;
+      shares.find((r) => r['Question id'] === q && r.Option === option && r.Region === 'All regions')!;
     expect(share('funding', 'Public')).toMatchObject({ Chosen: 2, Answered: 3 });
     expect(share('funding', 'Public').Share).toBeCloseTo(2 / 3);
     expect(share('funding', 'Private')).toMatchObject({ Chosen: 0, Share: 0 });

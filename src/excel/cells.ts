@@ -21,11 +21,36 @@ export function looksLikeFormula(value: ExcelCell): boolean {
   return typeof value === 'string' && /^[=+\-@]/.test(value);
 }
 
-function toCell(value: CellValue, column: ColumnSpec | undefined): ExcelCell {
+/** Days between the 1900 and the 1904 date systems: a serial date is this much smaller in a 1904 workbook. */
+export const DAYS_1900_TO_1904 = 1462;
+
+/** How the workbook counts dates: serials are shifted in a workbook on the 1904 date system. */
+export interface DateSystem {
+  date1904: boolean;
+}
+
+function toCell(value: CellValue, column: ColumnSpec | undefined, dates?: DateSystem): ExcelCell {
   if (value === null || value === undefined) return '';
   // Office.js takes no Date values: a timestamp goes in as a serial date, like the .xlsx renderer writes it.
-  if (column?.kind === 'datetime' && typeof value === 'string') return excelSerial(value) ?? value;
+  if (column?.kind === 'datetime' && typeof value === 'string') {
+    const serial = excelSerial(value);
+    if (serial === undefined || serial === null) return value;
+    return dates?.date1904 ? serial - DAYS_1900_TO_1904 : serial;
+  }
   return value;
+}
+
+/** Text longer than this in a cell formatted as Text ("@") shows as #### in some Excel versions. */
+export const TEXT_FORMAT_LIMIT = 255;
+
+/**
+ * The number format of a text cell: "@" (Text), so that nothing in it is ever read as a formula,
+ * a number or a date. Text over 255 characters that could be neither gets "General" instead, where
+ * every Excel shows it (a string that long is never parsed as a number or a date).
+ */
+export function textFormat(value: string): string {
+  if (value.length <= TEXT_FORMAT_LIMIT || looksLikeFormula(value)) return '@';
+  return /^[\s\d.,:/%$€£+\-eE()]*$/.test(value) ? '@' : 'General';
 }
 
 export interface CellGrid {
@@ -38,7 +63,13 @@ export interface CellGrid {
  * for every cell. Text columns are "@"; a string that would read as a formula in any other
  * column is also "@", so no answer ever becomes a formula.
  */
-export function tableSlice(table: TableSpec, start: number, end: number, withHeader: boolean): CellGrid {
+export function tableSlice(
+  table: TableSpec,
+  start: number,
+  end: number,
+  withHeader: boolean,
+  dates?: DateSystem,
+): CellGrid {
   const values: ExcelCell[][] = [];
   const formats: string[][] = [];
   if (withHeader) {
@@ -48,20 +79,26 @@ export function tableSlice(table: TableSpec, start: number, end: number, withHea
   const columnFormats = table.columns.map(columnFormat);
   for (let r = start; r < end; r++) {
     const source = table.rows[r] ?? [];
-    const row = table.columns.map((c, i) => toCell(source[i] ?? null, c));
+    const row = table.columns.map((c, i) => toCell(source[i] ?? null, c, dates));
     values.push(row);
-    formats.push(row.map((v, i) => (looksLikeFormula(v) ? '@' : columnFormats[i])));
+    formats.push(
+      row.map((v, i) => {
+        if (typeof v !== 'string') return columnFormats[i];
+        if (columnFormats[i] === '@') return textFormat(v);
+        return looksLikeFormula(v) ? '@' : columnFormats[i];
+      }),
+    );
   }
   return { values, formats };
 }
 
-/** A block's cells, padded to a rectangle; strings are "@" so they stay text. */
+/** A block's cells, padded to a rectangle; strings are Text ("@", see `textFormat`) so they stay text. */
 export function blockGrid(block: BlockSpec): CellGrid {
   const width = Math.max(1, ...block.rows.map((r) => r.length));
   const values = block.rows.map((r) =>
     Array.from({ length: width }, (_, i) => toCell(r[i] ?? null, undefined)),
   );
-  const formats = values.map((r) => r.map((v) => (typeof v === 'string' ? '@' : 'General')));
+  const formats = values.map((r) => r.map((v) => (typeof v === 'string' ? textFormat(v) : 'General')));
   return { values, formats };
 }
 

@@ -48,7 +48,9 @@ export function excelErrorCode(error: unknown): string | undefined {
 export function describeExcelError(error: unknown, step?: string): string {
   const code = excelErrorCode(error);
   const known = code ? SENTENCES[code] : undefined;
-  const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  // Office.js errors may come from another realm (the library's frame): read the message, not the class.
+  const message = error && typeof error === 'object' ? (error as OfficeLikeError).message : undefined;
+  const raw = typeof message === 'string' ? message : typeof error === 'string' ? error : '';
   const where =
     error && typeof error === 'object' ? (error as OfficeLikeError).debugInfo?.errorLocation : undefined;
   const parts = [step ? `While ${step}: ` : ''];

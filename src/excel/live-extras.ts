@@ -5,8 +5,20 @@
 import { cellRef } from '../core/plan/a1';
 import type { PivotSpec, TableSpec, WorkbookPlan } from '../core/plan/types';
 import { rangeAddress } from './a1';
-import { supportsExcelApi, type Capabilities } from './capabilities';
+import type { Capabilities } from './capabilities';
 import { describeExcelError } from './errors';
+import type { SheetRecord } from './registry';
+
+export interface ExtrasContext {
+  /** The live name of a plan table (a name the analyst used is never taken). */
+  tableName: (planName: string) => string;
+  /** The registry record of a sheet, where a chart and PivotTables made earlier are noted (and noted now). */
+  recorded: (sheet: string) => SheetRecord | undefined;
+  /** Whether the sheet was in the workbook before this build. */
+  existed: (sheet: string) => boolean;
+}
+
+const CHART_NAME = 'Survey Atlas section scores';
 
 const SUMMARIES = { sum: 'Sum', average: 'Average', count: 'Count' } as const;
 
@@ -53,12 +65,16 @@ export async function addLiveExtras(
   caps: Capabilities,
   sync: () => Promise<void>,
   skipped: string[],
+  live: ExtrasContext,
 ): Promise<void> {
   const source = sectionChartSource(plan);
-  if (source) {
+  const chartRecord = source ? live.recorded(source.sheet) : undefined;
+  // A chart made by an earlier build reads the same (resized) table: it is kept as it is.
+  if (source && !chartRecord?.chart) {
     try {
       addSectionChart(context, source, caps);
       await sync();
+      if (chartRecord) chartRecord.chart = true;
     } catch (error) {
       skipped.push(`Chart of section scores: ${describeExcelError(error)}`);
     }
@@ -68,11 +84,48 @@ export async function addLiveExtras(
     return;
   }
   for (const pivot of plan.pivots) {
-    try {
-      addPivot(context, plan, pivot);
+    const record = live.recorded(pivot.sheet);
+    const remember = () => {
+      if (record) record.pivots = [...new Set([...(record.pivots ?? []), pivot.name])];
+    };
+    const refresh = async () => {
+      // A PivotTable of an earlier build reads the resized table: refreshed, its layout kept.
+      context.workbook.worksheets.getItem(pivot.sheet).pivotTables.getItem(pivot.name).refresh();
       await sync();
+      remember();
+    };
+    let made = false;
+    // A workbook built before the registry may hold the PivotTable already.
+    if (!record?.pivots?.includes(pivot.name) && live.existed(pivot.sheet)) {
+      made = await refresh().then(
+        () => true,
+        () => false,
+      );
+    }
+    try {
+      if (made) {
+        // refreshed above
+      } else if (record?.pivots?.includes(pivot.name)) {
+        await refresh();
+      } else {
+        addPivot(context, plan, pivot, caps, live);
+        await sync();
+        remember();
+      }
     } catch (error) {
       skipped.push(`PivotTable ${pivot.name}: ${describeExcelError(error)}`);
+      continue;
+    }
+    if (pivot.filterItems && Object.keys(pivot.filterItems).length && !caps.pivotFilters) {
+      const wanted = Object.entries(pivot.filterItems)
+        .map(
+          ([field, items]) =>
+            `${field} ${items.map((v) => `"${v === null || v === '' ? '(blank)' : String(v)}"`).join(' and ')}`,
+        )
+        .join(', ');
+      skipped.push(
+        `PivotTable ${pivot.name}: this Excel cannot filter PivotTable items (ExcelApi 1.12), so it includes superseded responses; set its filters by hand: ${wanted}`,
+      );
     }
   }
 }
@@ -83,6 +136,7 @@ function addSectionChart(context: Excel.RequestContext, src: ChartSource, caps: 
   const rows = src.table.rows.length;
   const data = ws.getRange(rangeAddress(row, column + src.firstSeries, rows + 1, src.seriesCount));
   const chart = ws.charts.add('ColumnClustered', data, 'Columns');
+  chart.name = CHART_NAME;
   chart.title.text = 'Yes share by section';
   const right = column + src.table.columns.length + 1;
   chart.setPosition(cellRef(row, right), cellRef(row + 18, right + 8));
@@ -93,20 +147,26 @@ function addSectionChart(context: Excel.RequestContext, src: ChartSource, caps: 
   }
 }
 
-function addPivot(context: Excel.RequestContext, plan: WorkbookPlan, spec: PivotSpec): void {
+function addPivot(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  spec: PivotSpec,
+  caps: Capabilities,
+  live: ExtrasContext,
+): void {
   const book = context.workbook;
   const host = plan.sheets.some((s) => s.name === spec.sheet)
     ? book.worksheets.getItem(spec.sheet)
     : book.worksheets.add(spec.sheet);
   const pivot = host.pivotTables.add(
     spec.name,
-    book.tables.getItem(spec.sourceTable),
+    book.tables.getItem(live.tableName(spec.sourceTable)),
     host.getRange(cellRef(spec.origin.row, spec.origin.column)),
   );
   const field = (name: string) => pivot.hierarchies.getItem(name);
   for (const name of spec.rows) pivot.rowHierarchies.add(field(name));
   for (const name of spec.columns) pivot.columnHierarchies.add(field(name));
-  const canFilter = supportsExcelApi('1.12');
+  const canFilter = caps.pivotFilters;
   for (const name of spec.filters ?? []) {
     const filter = pivot.filterHierarchies.add(field(name));
     const items = spec.filterItems?.[name];

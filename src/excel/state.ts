@@ -6,8 +6,10 @@ import type { Definition } from '../core/definition';
 import { tableNames } from '../core/plan/columns';
 import { definitionFromTable, stateFromTables, type TableRows, type WorkbookState } from '../core/plan/state';
 import type { CellValue } from '../core/plan/types';
+import { rangeAddress } from './a1';
 import { supportsExcelApi } from './capabilities';
 import { excelErrorCode, toWorkbookError } from './errors';
+import { parseRegistry, REGISTRY_ROWS, REGISTRY_SHEET } from './registry';
 
 /** Rows loaded per request. Excel on the web refuses a response over 5 MB; 2,000 Answers rows stay well under. */
 export const READ_CHUNK_ROWS = 2000;
@@ -67,11 +69,39 @@ export async function readLiveState(
   }
 }
 
+/** The add-in's live table names by plan name, from its registry sheet (a name may differ where the analyst had it). */
+async function liveNames(context: Excel.RequestContext): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const sheets = context.workbook.worksheets.load('items/name');
+  await context.sync();
+  if (!sheets.items.some((s) => s.name.toLowerCase() === REGISTRY_SHEET.toLowerCase())) return out;
+  const cells = context.workbook.worksheets
+    .getItem(REGISTRY_SHEET)
+    .getRange(`A1:A${REGISTRY_ROWS}`)
+    .load('values');
+  await context.sync();
+  const registry = parseRegistry(cells.values);
+  for (const record of Object.values(registry?.sheets ?? {})) {
+    for (const [plan, live] of Object.entries(record.tables)) out.set(plan.toLowerCase(), live);
+  }
+  return out;
+}
+
 /** The named tables the workbook has (names compare ignoring case, as Excel does). */
-async function findTables(context: Excel.RequestContext, names: string[]): Promise<Map<string, Excel.Table>> {
+async function findTables(
+  context: Excel.RequestContext,
+  planNames: string[],
+): Promise<Map<string, Excel.Table>> {
   const out = new Map<string, Excel.Table>();
+  const live = await liveNames(context);
+  const byLive = new Map(planNames.map((n) => [(live.get(n.toLowerCase()) ?? n).toLowerCase(), n]));
+  const names = [...byLive.keys()];
+  const planName = (name: string) => byLive.get(name.toLowerCase()) ?? name;
   if (supportsExcelApi('1.4')) {
-    const tables = names.map((name) => ({ name, table: context.workbook.tables.getItemOrNullObject(name) }));
+    const tables = names.map((name) => ({
+      name: planName(name),
+      table: context.workbook.tables.getItemOrNullObject(name),
+    }));
     await context.sync();
     for (const { name, table } of tables) if (!table.isNullObject) out.set(name, table);
     return out;
@@ -80,7 +110,7 @@ async function findTables(context: Excel.RequestContext, names: string[]): Promi
   await context.sync();
   for (const name of names) {
     const table = tables.items.find((t) => t.name.toLowerCase() === name.toLowerCase());
-    if (table) out.set(name, table);
+    if (table) out.set(planName(name), table);
   }
   return out;
 }
@@ -91,9 +121,23 @@ async function readTable(
   table: Excel.Table,
   chunkRows: number,
 ): Promise<TableRows> {
+  return readTableRows(context, table, chunkRows);
+}
+
+/** A table's headers and rows, `chunkRows` rows per request (halved where Excel refuses the response). */
+export async function readTableRows(
+  context: Excel.RequestContext,
+  table: Excel.Table,
+  chunkRows: number,
+  onSync: () => void = () => undefined,
+): Promise<TableRows> {
   const header = table.getHeaderRowRange().load('values');
-  const body = table.getDataBodyRange().load('rowCount,columnCount');
+  const body = table.getDataBodyRange().load('rowCount,columnCount,address');
   await context.sync();
+  onSync();
+  // getResizedRange is ExcelApi 1.2; on 1.1 the chunk is addressed on the sheet instead.
+  const resizable = supportsExcelApi('1.2');
+  const origin = /!?\$?([A-Z]{1,3})\$?(\d+)/i.exec(body.address.replace(/^.*!/, ''));
   const headers = (header.values[0] ?? []).map((h) => String(h ?? ''));
   const total = body.rowCount;
   const width = body.columnCount;
@@ -101,12 +145,16 @@ async function readTable(
   let size = chunkRows;
   for (let start = 0; start < total;) {
     const count = Math.min(size, total - start);
-    const range = body
-      .getCell(start, 0)
-      .getResizedRange(count - 1, width - 1)
-      .load('values');
+    const range = (
+      resizable || !origin
+        ? body.getCell(start, 0).getResizedRange(count - 1, width - 1)
+        : table.worksheet.getRange(
+            rangeAddress(Number(origin[2]) - 1 + start, columnIndex(origin[1]), count, width),
+          )
+    ).load('values');
     try {
       await context.sync();
+      onSync();
     } catch (error) {
       // Long answers can make even a chunk too large to return: ask for fewer rows.
       if (excelErrorCode(error) === 'ResponsePayloadSizeLimitExceeded' && count > 1) {
@@ -126,4 +174,8 @@ function cellValue(v: unknown): CellValue {
   if (v === '' || v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   return null;
+}
+
+function columnIndex(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 }

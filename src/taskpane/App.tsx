@@ -236,7 +236,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
         setNotice(await work(plan, signal));
         setLastPlan(plan);
       },
-      { title: 'Stopped', text: 'The workbook may be partly written; build it again.' },
+      { title: 'Stopped', text: 'The workbook was left as it was.' },
       'The workbook could not be written',
     );
 
@@ -248,12 +248,17 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
             (fraction) =>
               setBusy({ kind: 'writing', label: 'Building the comparison in this workbook', fraction }),
             signal,
+            new Set(edited.current),
           );
           edited.current.clear();
           return {
             intent: summary.skipped.length ? 'warning' : 'success',
             title: 'Comparison built',
-            text: `${plan.sheets.length} sheets and ${summary.tables} tables written in ${summary.requests} steps.`,
+            text:
+              `${plan.sheets.length} sheets and ${summary.tables} tables written in ${summary.requests} steps.` +
+              (summary.reviewsFromWorkbook
+                ? ` Review and Note typed in the workbook were kept for ${summary.reviewsFromWorkbook} issues.`
+                : ''),
             details: summary.skipped,
           };
         })
@@ -318,6 +323,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
           <Caption1>
             {host.kind === 'excel' ? 'Connected to Excel' : 'Browser preview, not connected to Excel'}
           </Caption1>
+          {host.problem && <Caption1 role="status">{host.problem}</Caption1>}
         </div>
       </header>
       <main className={styles.main}>
@@ -385,6 +391,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
               onBuild={build}
               onOpenNew={openNew}
               onDownload={download}
+              limitations={host.limitations}
             />
           </section>
         )}

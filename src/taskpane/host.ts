@@ -8,6 +8,8 @@ import type { WorkbookPlan } from '../core/plan/types';
 import type { WorkbookPlace } from '../excel/a1';
 import {
   canOpenNewWorkbook,
+  detectCapabilities,
+  hostLimitations,
   locateIssue,
   openAsNewWorkbook,
   readLiveState,
@@ -15,21 +17,32 @@ import {
   writePlan,
   type WriteSummary,
 } from '../excel';
-import type { OfficeHostInfo } from './office';
+import type { OfficeStart } from './office';
 
 export type HostKind = 'excel' | 'preview';
 
 export interface WorkbookHost {
   kind: HostKind;
-  /** Writes the comparison into the open workbook (Excel). */
+  /** Why the pane is not connected to Excel where detection went wrong (shown in the pane's header). */
+  problem?: string;
+  /** What this Excel leaves out of the workbook (older requirement sets), shown before building. */
+  limitations?: string[];
+  /**
+   * Writes the comparison into the open workbook (Excel). Review and Note come from the workbook's
+   * Issues table, except for the issues in `editedInPane`, whose pane values are written.
+   */
   buildInWorkbook?: (
     plan: WorkbookPlan,
     onProgress: (fraction: number) => void,
     signal?: AbortSignal,
+    editedInPane?: ReadonlySet<string>,
   ) => Promise<WriteSummary>;
-  /** Opens the comparison as a new workbook (Excel, ExcelApi 1.8). */
+  /**
+   * Opens the comparison as a new workbook (Excel, ExcelApi 1.8); refused with a sentence when the
+   * file is too large for the one request it travels in (the download is the alternative).
+   */
   openAsNewWorkbook?: (plan: WorkbookPlan) => Promise<void>;
-  /** Saves the comparison as an .xlsx file (preview). */
+  /** Saves the comparison as an .xlsx file (preview, and in Excel for workbooks too large to open new). */
   download?: (plan: WorkbookPlan, fileName: string) => Promise<void>;
   /** Where an issue points in the plan's workbook; in Excel, also selects that cell. */
   showIssue: (plan: WorkbookPlan, issueKey: string) => Promise<WorkbookPlace | undefined>;
@@ -49,8 +62,13 @@ async function render(plan: WorkbookPlan): Promise<Uint8Array> {
 export function excelHost(): WorkbookHost {
   return {
     kind: 'excel',
-    buildInWorkbook: (plan, onProgress, signal) =>
-      writePlan(plan, { signal, onProgress: (p) => onProgress(p.total ? p.done / p.total : 1) }),
+    limitations: hostLimitations(detectCapabilities()),
+    buildInWorkbook: (plan, onProgress, signal, editedInPane) =>
+      writePlan(plan, {
+        signal,
+        editedInPane,
+        onProgress: (p) => onProgress(p.total ? p.done / p.total : 1),
+      }),
     openAsNewWorkbook: canOpenNewWorkbook()
       ? async (plan) => openAsNewWorkbook(await render(plan))
       : undefined,
@@ -61,31 +79,35 @@ export function excelHost(): WorkbookHost {
     },
     // The workbook's stored definition orders what is read back; an older workbook's answers keep their order.
     readState: (options) => readLiveState(undefined, options),
+    download: downloadXlsx,
   };
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function previewHost(): WorkbookHost {
+async function downloadXlsx(plan: WorkbookPlan, fileName: string): Promise<void> {
+  const bytes = await render(plan);
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function previewHost(problem?: string): WorkbookHost {
   return {
     kind: 'preview',
-    download: async (plan, fileName) => {
-      const bytes = await render(plan);
-      const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileName;
-      a.style.display = 'none';
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    },
+    ...(problem ? { problem } : {}),
+    download: downloadXlsx,
     showIssue: async (plan, key) => locateIssue(plan, key),
   };
 }
 
-export function chooseHost(info: OfficeHostInfo | null): WorkbookHost {
+export function chooseHost(start: OfficeStart): WorkbookHost {
   // Office.HostType.Excel is "Excel"; compared as text so the preview never needs Office defined.
-  return String(info?.host) === 'Excel' ? excelHost() : previewHost();
+  return String(start.info?.host) === 'Excel' && !start.problem ? excelHost() : previewHost(start.problem);
 }

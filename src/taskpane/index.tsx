@@ -5,8 +5,7 @@ import { runImport } from './import-client';
 import { startOffice } from './office';
 
 async function main() {
-  const info = await startOffice();
-  const host = chooseHost(info);
+  const host = chooseHost(await startOffice());
   document.body.dataset.host = host.kind;
   const container = document.getElementById('container');
   if (container) createRoot(container).render(<App host={host} runImport={runImport} />);

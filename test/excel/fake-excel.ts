@@ -7,8 +7,17 @@
  *   and nothing in it is applied; a response over 5 MB (the values a request loads) fails with
  *   ResponsePayloadSizeLimitExceeded and loads nothing;
  * - `getItemOrNullObject` gives an object whose `isNullObject` is known only after a sync;
- * - a string starting with "=" written to a cell becomes a formula unless the cell's number
- *   format is "@";
+ * - a string starting with "=", "+", "-" or "@" written to a cell becomes a formula unless the
+ *   cell's number format is "@" (or it is a plain number); a plain number written as text into a
+ *   General cell becomes a number;
+ * - formulas the add-in or the analyst write are evaluated where it matters: DATE(1904,1,1) (the
+ *   date system), ROWS/COUNTA/COUNTIF over a structured reference (`Answers[Value]`) and a reference
+ *   to another sheet; a reference whose table or sheet was deleted shows #REF!, one whose table
+ *   moved or grew follows it;
+ * - a cell formatted as Text ("@") holding over 255 characters shows "####", as some Excel versions do;
+ * - a workbook may use the 1904 date system (serial 0 is 1904-01-01);
+ * - conditional formats are evaluated as Excel would (operator, text quoted in the formula);
+ * - inserting and deleting cells shift what is below and grow or shrink the tables they fall in;
  * - values and number formats must match the range's shape; table and sheet names are unique;
  * - members newer than the configured ExcelApi version fail with ApiNotFound.
  */
@@ -106,6 +115,8 @@ export interface Cell {
   value: CellValue;
   /** Set when Excel took the written text as a formula. */
   formula?: string;
+  /** What the formula refers to, bound when it was written (as Excel keeps references to objects). */
+  refs?: FormulaRefs;
   numberFormat: string;
   hyperlink?: { address?: string; documentReference?: string; textToDisplay?: string };
   bold?: boolean;
@@ -144,12 +155,21 @@ export interface PivotModel {
   filters: string[];
   filterItems: Record<string, string[]>;
   values: { field: string; summarizeBy?: string; name?: string; numberFormat?: string }[];
+  refreshes?: number;
+}
+
+/** The objects a formula refers to: tables (structured references) and sheets. */
+export interface FormulaRefs {
+  tables: TableModel[];
+  sheets: SheetModel[];
 }
 
 export class SheetModel {
   cells = new Map<string, Cell>();
+  visibility = 'Visible';
+  /** The workbook it belongs to (for evaluating formulas). */
+  book?: WorkbookModel;
   tabColor?: string;
-  visibility?: string;
   freeze?: { rows: number; columns: number };
   columnWidths = new Map<number, number>();
   conditionalFormats: ConditionalFormatModel[] = [];
@@ -173,12 +193,182 @@ export class SheetModel {
     return this.cells.get(`${row},${column}`);
   }
 
-  /** Values of a box, '' where nothing was written. */
+  /** Values of a box as Excel returns them ('' where nothing was written, formulas evaluated). */
   values(b: Box): CellValue[][] {
     return Array.from({ length: b.rows }, (_, r) =>
-      Array.from({ length: b.columns }, (_, c) => this.peek(b.top + r, b.left + c)?.value ?? ''),
+      Array.from({ length: b.columns }, (_, c) => this.valueAt(b.top + r, b.left + c)),
     );
   }
+
+  valueAt(row: number, column: number): CellValue {
+    const cell = this.peek(row, column);
+    if (!cell) return '';
+    return cell.formula !== undefined ? evaluate(cell, this) : cell.value;
+  }
+
+  /** The text the cell shows: "####" for Text-formatted text over 255 characters. */
+  shown(row: number, column: number): string {
+    const cell = this.peek(row, column);
+    const value = this.valueAt(row, column);
+    if (cell?.numberFormat === '@' && typeof value === 'string' && value.length > 255) return '####';
+    return String(value);
+  }
+
+  /** The fill a conditional format gives the cell, evaluated as Excel does; undefined when none applies. */
+  conditionalFill(row: number, column: number): string | undefined {
+    const value = this.valueAt(row, column);
+    for (const cf of this.conditionalFormats) {
+      if (!cf.rule || !inBox(parseBox(cf.address), row, column)) continue;
+      if (ruleMatches(cf.rule, value)) return cf.fill;
+    }
+    return undefined;
+  }
+
+  /** Moves the cells of columns [left, left+columns) at and below `from` by `delta` rows (removing those deleted). */
+  shiftRows(from: number, delta: number, left: number, columns: number, removeRows = 0): void {
+    const moved = new Map<string, Cell>();
+    for (const [key, cell] of this.cells) {
+      const [r, c] = key.split(',').map(Number);
+      const inColumns = c >= left && c < left + columns;
+      if (!inColumns || r < from) {
+        moved.set(key, cell);
+        continue;
+      }
+      if (removeRows && r < from + removeRows) continue;
+      moved.set(`${r + delta},${c}`, cell);
+    }
+    this.cells = moved;
+  }
+}
+
+function inBox(b: Box, row: number, column: number): boolean {
+  return row >= b.top && row < b.top + b.rows && column >= b.left && column < b.left + b.columns;
+}
+
+/** A conditional-format operand as Excel reads `formula1`: a number, a quoted text, or (unquoted text) an error. */
+function operand(formula: string): CellValue | undefined {
+  const f = formula.startsWith('=') ? formula.slice(1) : formula;
+  if (/^-?\d+(\.\d+)?$/.test(f.trim())) return Number(f);
+  const quoted = /^"((?:[^"]|"")*)"$/.exec(f);
+  if (quoted) return quoted[1].replace(/""/g, '"');
+  return undefined; // #NAME?: an unquoted text is read as a name, which is not defined
+}
+
+/** Excel's comparison: numbers before text, text ignoring case. */
+function compare(a: CellValue, b: CellValue): number {
+  const rank = (v: CellValue) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const x = String(a).toLowerCase();
+  const y = String(b).toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function ruleMatches(
+  rule: { formula1: string; formula2?: string; operator: string },
+  value: CellValue,
+): boolean {
+  const x = operand(rule.formula1);
+  if (x === undefined) return false;
+  if (value === '') return false;
+  const c = compare(value, x);
+  switch (rule.operator) {
+    case 'EqualTo':
+      return c === 0;
+    case 'NotEqualTo':
+      return c !== 0;
+    case 'GreaterThan':
+      return c > 0;
+    case 'GreaterThanOrEqual':
+      return c >= 0;
+    case 'LessThan':
+      return c < 0;
+    case 'LessThanOrEqual':
+      return c <= 0;
+    default:
+      throw new FakeOfficeError('InvalidArgument', `Unknown operator ${rule.operator}`);
+  }
+}
+
+const STRUCTURED = /([A-Za-z_\\][A-Za-z0-9_.]*)\[([^\]]*)\]/g;
+const SHEET_REF = /(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_. ]*))!\$?([A-Z]{1,3})\$?(\d+)/g;
+
+/** Binds the tables and sheets a formula names, as Excel does when the formula is entered. */
+function bindFormula(formula: string, book: WorkbookModel | undefined): FormulaRefs {
+  const refs: FormulaRefs = { tables: [], sheets: [] };
+  if (!book) return refs;
+  for (const m of formula.matchAll(STRUCTURED)) {
+    const t = book.table(m[1]);
+    if (t) refs.tables.push(t);
+  }
+  for (const m of formula.matchAll(SHEET_REF)) {
+    const s = book.sheet(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]);
+    if (s) refs.sheets.push(s);
+  }
+  return refs;
+}
+
+/** The few formulas the tests need, evaluated over the workbook as it is now. */
+function evaluate(cell: Cell, sheet: SheetModel): CellValue {
+  const f = cell.formula ?? '';
+  const book = sheet.book;
+  if (/^=DATE\(1904,\s*1,\s*1\)$/i.test(f)) return book?.date1904 ? 0 : 1462;
+  const refs = cell.refs ?? { tables: [], sheets: [] };
+  if (!book) return '#REF!';
+  if (refs.tables.some((t) => !book.tables.includes(t)) || refs.sheets.some((s) => s.deleted)) return '#REF!';
+  const column = (name: string, header: string): CellValue[] | undefined => {
+    const t = refs.tables.find((x) => x.name.toLowerCase() === name.toLowerCase()) ?? book.table(name);
+    if (!t) return undefined;
+    const i = t.headers.findIndex((h) => h.toLowerCase() === header.toLowerCase());
+    if (i < 0) return undefined;
+    const body = { top: t.box.top + 1, left: t.box.left + i, rows: t.box.rows - 1, columns: 1 };
+    return t.sheet.values(body).map((r) => r[0]);
+  };
+  const agg =
+    /^=(ROWS|COUNTA|COUNTIF)\(([A-Za-z_\\][A-Za-z0-9_.]*)\[([^\]]*)\](?:,\s*"((?:[^"]|"")*)")?\)$/i.exec(f);
+  if (agg) {
+    // The formula follows a renamed table: its bound table, whatever it is called now.
+    const bound = refs.tables[0];
+    const values = bound ? column(bound.name, agg[3]) : column(agg[2], agg[3]);
+    if (!values) return '#REF!';
+    const fn = agg[1].toUpperCase();
+    if (fn === 'ROWS') return values.length;
+    if (fn === 'COUNTA') return values.filter((v) => v !== '').length;
+    const want = (agg[4] ?? '').replace(/""/g, '"');
+    return values.filter((v) => compare(v, want) === 0).length;
+  }
+  const ref = /^=(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_. ]*))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(f);
+  if (ref) {
+    const target = refs.sheets[0];
+    if (!target) return '#REF!';
+    return target.valueAt(Number(ref[4]) - 1, columnIndex(ref[3]));
+  }
+  return '#NAME?';
+}
+
+/** What Excel makes of a string written to a cell of this number format. */
+function entered(cell: Cell, v: string, book: WorkbookModel | undefined): void {
+  if (cell.numberFormat === '@') {
+    cell.value = v;
+    cell.formula = undefined;
+    cell.refs = undefined;
+    return;
+  }
+  if (/^[+-]?\d+(\.\d+)?$/.test(v.trim())) {
+    cell.value = Number(v);
+    cell.formula = undefined;
+    cell.refs = undefined;
+    return;
+  }
+  if (/^[=+\-@]/.test(v)) {
+    cell.value = v;
+    cell.formula = v;
+    cell.refs = bindFormula(v, book);
+    return;
+  }
+  cell.value = v;
+  cell.formula = undefined;
+  cell.refs = undefined;
 }
 
 export class TableModel {
@@ -195,13 +385,40 @@ export class TableModel {
 }
 
 export class WorkbookModel {
-  sheets: SheetModel[] = [new SheetModel('Sheet1')];
+  sheets: SheetModel[] = [];
+  /** The 1904 date system (Excel for Mac's older default): serial 0 is 1904-01-01. */
+  date1904 = false;
   tables: TableModel[] = [];
   properties = { title: '', subject: '' };
-  active?: SheetModel = this.sheets[0];
+  active?: SheetModel;
   selection?: { sheet: string; address: string };
   /** Calls of tables.add that created a table. */
   tableAddCalls = 0;
+
+  constructor() {
+    this.addSheet('Sheet1');
+    this.active = this.sheets[0];
+  }
+
+  addSheet(name: string): SheetModel {
+    const sheet = new SheetModel(name);
+    sheet.book = this;
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  /** The calendar date (yyyy-mm-dd) of a serial in this workbook's date system. */
+  dateOf(serial: number): string {
+    const epoch = this.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+    return new Date(epoch + Math.floor(serial) * 86400000).toISOString().slice(0, 10);
+  }
+
+  /** Writes a formula as the analyst would type it. */
+  typeFormula(sheet: SheetModel, row: number, column: number, formula: string): void {
+    const cell = sheet.cell(row, column);
+    cell.numberFormat = 'General';
+    entered(cell, formula, this);
+  }
 
   sheet(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -242,6 +459,14 @@ export class FakeExcel {
   requests: RequestLog[] = [];
   calculationSuspensions = 0;
   createdWorkbooks: string[] = [];
+  /**
+   * Makes a request fail as Excel would midway through a build (cell-edit mode, a lost session):
+   * called with the 0-based number of each request that has actions; an error returned fails it
+   * with nothing of it applied.
+   */
+  failOn?: (request: number) => FakeOfficeError | undefined;
+  /** Bytes a request may hold (the fake's own estimate); the Office.js harness counts real bytes instead. */
+  payloadLimit = PAYLOAD_LIMIT;
 
   constructor(public apiVersion = '1.8') {}
 
@@ -264,6 +489,14 @@ export class FakeExcel {
       run: (batch: (c: FakeContext) => Promise<unknown>) => this.run(batch),
       createWorkbook: async (base64?: string) => {
         this.require('1.8', 'createWorkbook');
+        // The whole file travels in one request, under the same limit as any other.
+        if (payload(base64 ?? '') > this.payloadLimit) {
+          throw new FakeOfficeError(
+            'RequestPayloadSizeLimitExceeded',
+            'The request payload size has exceeded the limit.',
+            'Excel.createWorkbook',
+          );
+        }
         this.createdWorkbooks.push(base64 ?? '');
       },
     };
@@ -324,7 +557,12 @@ export class FakeContext {
     this.queue = [];
     if (!actions.length) return;
     const bytes = actions.reduce((n, a) => n + a.bytes, 0);
-    if (bytes > PAYLOAD_LIMIT) {
+    const injected = this.excel.failOn?.(this.excel.requests.length);
+    if (injected) {
+      this.excel.requests.push({ bytes, actions: actions.length, ok: false, responseBytes: 0 });
+      throw injected;
+    }
+    if (bytes > this.excel.payloadLimit) {
       this.excel.requests.push({ bytes, actions: actions.length, ok: false, responseBytes: 0 });
       throw new FakeOfficeError(
         'RequestPayloadSizeLimitExceeded',
@@ -445,8 +683,7 @@ export class FakeWorksheetCollection extends Loadable {
           'Worksheets.add',
         );
       }
-      created = new SheetModel(name);
-      this.ctx.model.sheets.push(created);
+      created = this.ctx.model.addSheet(name);
     });
     return new FakeWorksheet(
       this.ctx,
@@ -484,6 +721,7 @@ export class FakeWorksheet extends Loadable {
   readonly tables: FakeTableCollection;
   readonly charts: { add: (type: string, source: FakeRange, seriesBy?: string) => FakeChart };
   readonly pivotTables: {
+    getItem: (name: string) => { refresh: () => void };
     add: (
       name: string,
       source: FakeTable | FakeRange | string,
@@ -530,6 +768,16 @@ export class FakeWorksheet extends Loadable {
       },
     };
     this.pivotTables = {
+      getItem: (name) => ({
+        refresh: () =>
+          ctx.enqueue(name, () => {
+            ctx.excel.require('1.3', 'PivotTable.refresh');
+            const pivot = ref.get().pivots.find((p) => p.name.toLowerCase() === name.toLowerCase());
+            if (!pivot)
+              throw new FakeOfficeError('ItemNotFound', `No PivotTable ${name}.`, 'PivotTables.getItem');
+            pivot.refreshes = (pivot.refreshes ?? 0) + 1;
+          }),
+      }),
       add: (name, source, destination) => {
         const pivot: PivotModel = {
           name,
@@ -614,7 +862,7 @@ export class FakeWorksheet extends Loadable {
     this.ctx.enqueue(null, () => {
       const s = this.ref.get();
       const model = this.ctx.model;
-      if (model.sheets.length === 1) {
+      if (s.visibility === 'Visible' && model.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
         throw new FakeOfficeError(
           'InvalidOperation',
           'A workbook must contain at least one visible worksheet.',
@@ -623,7 +871,7 @@ export class FakeWorksheet extends Loadable {
       s.deleted = true;
       model.sheets = model.sheets.filter((x) => x !== s);
       model.tables = model.tables.filter((t) => t.sheet !== s);
-      if (model.active === s) model.active = model.sheets[0];
+      if (model.active === s) model.active = model.sheets.find((x) => x.visibility === 'Visible');
     });
   }
 }
@@ -796,6 +1044,10 @@ export class FakeTable extends Loadable {
     return this;
   }
 
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, new Bound(() => this.ref.get().sheet), () => this.ref.get().box);
+  }
+
   getHeaderRowRange(): FakeRange {
     return new FakeRange(this.ctx, new Bound(() => this.ref.get().sheet), () => ({
       ...this.ref.get().box,
@@ -836,8 +1088,8 @@ export class FakeRange extends Loadable {
     font: { bold: boolean; italic: boolean; size: number; color: string };
     fill: { color: string };
   };
-  readonly conditionalFormats: { add: (type: string) => FakeConditionalFormat };
-  readonly dataValidation: { rule: unknown };
+  readonly conditionalFormats: { add: (type: string) => FakeConditionalFormat; clearAll: () => void };
+  readonly dataValidation: { rule: unknown; clear: () => void };
 
   constructor(
     private readonly ctx: FakeContext,
@@ -915,6 +1167,13 @@ export class FakeRange extends Loadable {
         });
         return new FakeConditionalFormat(ctx, cf);
       },
+      clearAll: () =>
+        set(null, () => {
+          ctx.excel.require('1.6', 'ConditionalFormatCollection.clearAll');
+          const b = this.box();
+          const s = this.sheet();
+          s.conditionalFormats = s.conditionalFormats.filter((cf) => !overlaps(parseBox(cf.address), b));
+        }),
     };
     this.dataValidation = {
       set rule(rule: unknown) {
@@ -923,7 +1182,13 @@ export class FakeRange extends Loadable {
           sheet().validations.push({ address: boxAddress(box()), rule });
         });
       },
-    } as { rule: unknown };
+      clear: () =>
+        set(null, () => {
+          ctx.excel.require('1.8', 'DataValidation.clear');
+          const s = sheet();
+          s.validations = s.validations.filter((v) => !overlaps(parseBox(v.address), box()));
+        }),
+    } as { rule: unknown; clear: () => void };
   }
 
   sheet(): SheetModel {
@@ -959,11 +1224,142 @@ export class FakeRange extends Loadable {
             );
           }
           const cell = this.sheet().cell(b.top + r, b.left + c);
-          cell.value = v;
-          cell.formula =
-            typeof v === 'string' && v.startsWith('=') && cell.numberFormat !== '@' ? v : undefined;
+          if (typeof v === 'string') entered(cell, v, this.ctx.model);
+          else {
+            cell.value = v;
+            cell.formula = undefined;
+            cell.refs = undefined;
+          }
+          this.syncHeader(b.top + r, b.left + c);
         }),
       );
+    });
+  }
+
+  /** Writing a table's header cell renames its column, as in Excel. */
+  private syncHeader(row: number, column: number): void {
+    for (const t of this.ctx.model.tables) {
+      if (t.sheet !== this.sheet() || t.box.top !== row) continue;
+      const i = column - t.box.left;
+      if (i >= 0 && i < t.box.columns) t.headers[i] = String(this.sheet().valueAt(row, column));
+    }
+  }
+
+  /** ExcelApi 1.1: formulas (a plain value is entered as a value). */
+  set formulas(formulas: unknown) {
+    this.ctx.enqueue(formulas, () => {
+      const b = this.box();
+      const grid = shapeOf(formulas, b, 'formulas');
+      grid.forEach((row, r) =>
+        row.forEach((v, c) => {
+          const cell = this.sheet().cell(b.top + r, b.left + c);
+          if (typeof v === 'string') entered(cell, v, this.ctx.model);
+          else cell.value = v as CellValue;
+        }),
+      );
+    });
+  }
+
+  /** ExcelApi 1.1: inserts cells, shifting those below down; a table the cells fall in grows. */
+  insert(shift: string): FakeRange {
+    this.ctx.enqueue(shift, () => {
+      if (shift !== 'Down') throw new FakeOfficeError('NotImplemented', `insert(${shift})`);
+      const b = this.box();
+      const tables = this.shifted(b);
+      this.sheet().shiftRows(b.top, b.rows, b.left, b.columns);
+      for (const t of tables) {
+        if (t.box.top < b.top) t.box = { ...t.box, rows: t.box.rows + b.rows };
+        else t.box = { ...t.box, top: t.box.top + b.rows };
+      }
+    });
+    return this;
+  }
+
+  /** ExcelApi 1.1: deletes cells, shifting those below up; a table they fall in shrinks. */
+  delete(shift: string): void {
+    this.ctx.enqueue(shift, () => {
+      if (shift !== 'Up') throw new FakeOfficeError('NotImplemented', `delete(${shift})`);
+      const b = this.box();
+      const tables = this.shifted(b);
+      for (const t of tables) {
+        const bottom = t.box.top + t.box.rows;
+        if (t.box.top >= b.top && t.box.top < b.top + b.rows) {
+          throw new FakeOfficeError(
+            'InvalidOperation',
+            'Deleting a table header row this way is not supported.',
+          );
+        }
+        if (t.box.top < b.top && bottom > b.top) {
+          const removed = Math.min(bottom, b.top + b.rows) - b.top;
+          if (t.box.rows - removed < 2)
+            throw new FakeOfficeError('InvalidOperation', 'A table keeps one body row.');
+          t.box = { ...t.box, rows: t.box.rows - removed };
+        } else if (t.box.top >= b.top + b.rows) t.box = { ...t.box, top: t.box.top - b.rows };
+      }
+      this.sheet().shiftRows(b.top, -b.rows, b.left, b.columns, b.rows);
+    });
+  }
+
+  /**
+   * The tables that shifting the rows below `b` (in its columns) moves or resizes. Excel refuses to
+   * shift part of a table: each must lie within the columns shifted.
+   */
+  private shifted(b: Box): TableModel[] {
+    const out: TableModel[] = [];
+    for (const t of this.ctx.model.tables) {
+      if (t.sheet !== this.sheet()) continue;
+      const overlapsColumns = t.box.left < b.left + b.columns && b.left < t.box.left + t.box.columns;
+      if (!overlapsColumns || t.box.top + t.box.rows <= b.top) continue;
+      if (t.box.left < b.left || t.box.left + t.box.columns > b.left + b.columns) {
+        throw new FakeOfficeError(
+          'InvalidOperation',
+          'This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.',
+          'Range.insert',
+        );
+      }
+      out.push(t);
+    }
+    for (const p of this.sheet().pivots) void p;
+    return out;
+  }
+
+  /** ExcelApi 1.1: clears values and formats. */
+  clear(): void {
+    this.ctx.enqueue(null, () => {
+      const b = this.box();
+      for (const key of [...this.sheet().cells.keys()]) {
+        const [r, c] = key.split(',').map(Number);
+        if (inBox(b, r, c)) this.sheet().cells.delete(key);
+      }
+    });
+  }
+
+  /** ExcelApi 1.9: copies another range's cells (values, formats, links) here, from this range's top-left cell. */
+  copyFrom(source: string | FakeRange, copyType = 'All'): void {
+    this.ctx.enqueue([typeof source === 'string' ? source : null, copyType], () => {
+      this.ctx.excel.require('1.9', 'Range.copyFrom');
+      let from: SheetModel;
+      let box: Box;
+      if (typeof source === 'string') {
+        const { sheet } = splitAddress(source);
+        const s = sheet ? this.ctx.model.sheet(sheet) : this.sheet();
+        if (!s) throw new FakeOfficeError('InvalidArgument', `No sheet for ${source}.`, 'Range.copyFrom');
+        from = s;
+        box = parseBox(source);
+      } else {
+        from = source.sheet();
+        box = source.box();
+      }
+      const to = this.box();
+      const sheet = this.sheet();
+      for (let r = 0; r < box.rows; r++)
+        for (let c = 0; c < box.columns; c++) {
+          const src = from.peek(box.top + r, box.left + c);
+          const key = `${to.top + r},${to.left + c}`;
+          if (!src) sheet.cells.delete(key);
+          else sheet.cells.set(key, { ...src, hyperlink: src.hyperlink && { ...src.hyperlink } });
+          this.syncHeader(to.top + r, to.left + c);
+        }
     });
   }
 
@@ -1002,6 +1398,11 @@ export class FakeRange extends Loadable {
         columnCount: b.columns,
       };
       if (!wanted.length || wanted.includes('values')) data.values = s.values(b);
+      if (wanted.includes('text')) {
+        data.text = Array.from({ length: b.rows }, (_, r) =>
+          Array.from({ length: b.columns }, (_, c) => s.shown(b.top + r, b.left + c)),
+        );
+      }
       this.ctx.respond(data, () => Object.entries(data).forEach(([k, v]) => this.loaded.set(k, v)));
     });
     return this;
@@ -1027,6 +1428,19 @@ export class FakeRange extends Loadable {
       const b = this.box();
       if (row < 0 || row >= b.rows) throw new FakeOfficeError('InvalidArgument', `No row ${row}.`, 'getRow');
       return { ...b, top: b.top + row, rows: 1 };
+    });
+  }
+
+  /** ExcelApi 1.1: the smallest range holding this one and another. */
+  getBoundingRect(other: FakeRange | string): FakeRange {
+    return new FakeRange(this.ctx, this.sheetRef, () => {
+      const a = this.box();
+      const b = typeof other === 'string' ? parseBox(other) : other.box();
+      const top = Math.min(a.top, b.top);
+      const left = Math.min(a.left, b.left);
+      const bottom = Math.max(a.top + a.rows, b.top + b.rows);
+      const right = Math.max(a.left + a.columns, b.left + b.columns);
+      return { top, left, rows: bottom - top, columns: right - left };
     });
   }
 

@@ -2,7 +2,7 @@ import { cellRef as cellAddress, columnLetter as columnName } from '../../src/co
 import { parsePlace, rangeAddress } from '../../src/excel/a1';
 import { looksLikeFormula, tableSlice } from '../../src/excel/cells';
 import { describeExcelError, toWorkbookError } from '../../src/excel/errors';
-import { jsonBytes, RequestBatcher, sliceBySize, utf8Bytes } from '../../src/excel/payload';
+import { jsonBytes, RequestBatcher, sliceBySize, utf8Bytes, type Op } from '../../src/excel/payload';
 import { toHyperlink } from '../../src/excel/write-plan';
 import { FakeOfficeError } from './fake-excel';
 
@@ -48,15 +48,49 @@ describe('request sizes', () => {
     let queued = 0;
     const batcher = new RequestBatcher(
       async () => void syncs.push(queued),
-      2000,
+      3000,
       () => queued++,
     );
-    for (let i = 0; i < 5; i++) await batcher.add(1000, () => queued++);
+    for (let i = 0; i < 5; i++) await batcher.add({ bytes: 1000, step: 'writing', queue: () => queued++ });
     await batcher.flush();
     // Each request: the opening action and one 1000-byte action (with overheads, two do not fit).
     expect(syncs).toEqual([2, 4, 6, 8, 10]);
     expect(batcher.requests).toBe(5);
-    expect(batcher.largestRequest).toBeLessThanOrEqual(2000);
+    expect(batcher.largestRequest).toBeLessThanOrEqual(3000);
+  });
+
+  it('sends a request Excel refuses as too large again in halves, down to rows', async () => {
+    const sent: number[][] = [];
+    let queued: number[] = [];
+    const refuse = Object.assign(new Error('too large'), { code: 'RequestPayloadSizeLimitExceeded' });
+    // Excel here takes at most 3 rows a request, though the estimate allowed 8.
+    const batcher = new RequestBatcher(async () => {
+      const rows = queued;
+      queued = [];
+      if (rows.length > 3) throw refuse;
+      sent.push(rows);
+    }, 1_000_000);
+    const op = (rows: number[]): Op => ({
+      bytes: rows.length,
+      step: 'writing',
+      queue: () => queued.push(...rows),
+      split:
+        rows.length > 1
+          ? () => [op(rows.slice(0, Math.ceil(rows.length / 2))), op(rows.slice(Math.ceil(rows.length / 2)))]
+          : undefined,
+    });
+    await batcher.add(op([0, 1, 2, 3, 4, 5]));
+    await batcher.add(op([6, 7]));
+    await batcher.flush();
+    expect(sent.flat()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(sent.every((r) => r.length <= 3)).toBe(true);
+    expect(batcher.retries).toBeGreaterThan(0);
+    // A single row Excel still refuses is an error, not a loop.
+    const stuck = new RequestBatcher(async () => {
+      throw refuse;
+    }, 1000);
+    await stuck.add(op([1]));
+    await expect(stuck.flush()).rejects.toBe(refuse);
   });
 });
 

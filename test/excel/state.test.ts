@@ -88,13 +88,15 @@ describe('reading a six-file batch back from the live workbook', () => {
     // The definition the workbook was built with travels in it.
     expect(state!.definition).toEqual(batch.definition);
 
-    // One request finds the tables; per table, one reads the header and size, then the chunks.
+    // Two read the add-in's registry (the sheets, then its record of table names), one finds the
+    // tables; per table, one reads the header and size, then the chunks.
     const chunks = (rows: number) => Math.ceil(rows / 100);
     const responses = fake.model.table('Responses')!;
     const definition = fake.model.table('Definition')!;
     expect(chunks(answers.bodyRows)).toBeGreaterThan(1);
     expect(requests).toHaveLength(
-      1 +
+      2 +
+        1 +
         4 +
         chunks(definition.bodyRows) +
         chunks(responses.bodyRows) +
@@ -120,7 +122,7 @@ describe('reading a six-file batch back from the live workbook', () => {
     const { state, requests } = await readBack(fake, { responses: false, chunkRows: 100 });
     expect(state!.responses).toEqual([]);
     expect(state!.reviews.get(batch.issues[0].key)).toEqual(pane.get(batch.issues[0].key));
-    expect(requests).toHaveLength(1 + 1 + Math.ceil(fake.model.table('Issues')!.bodyRows / 100));
+    expect(requests).toHaveLength(2 + 1 + 1 + Math.ceil(fake.model.table('Issues')!.bodyRows / 100));
   });
 });
 

@@ -16,9 +16,18 @@ export interface WorkbookActionsProps {
   onBuild?: () => void;
   onOpenNew?: () => void;
   onDownload?: () => void;
+  /** What this Excel leaves out of the workbook. */
+  limitations?: string[];
 }
 
-export function WorkbookActions({ kind, disabled, onBuild, onOpenNew, onDownload }: WorkbookActionsProps) {
+export function WorkbookActions({
+  kind,
+  disabled,
+  onBuild,
+  onOpenNew,
+  onDownload,
+  limitations,
+}: WorkbookActionsProps) {
   const styles = useStyles();
   return (
     <div className={styles.actions}>
@@ -33,15 +42,31 @@ export function WorkbookActions({ kind, disabled, onBuild, onOpenNew, onDownload
         </Button>
       )}
       {onDownload && (
-        <Button appearance="primary" disabled={disabled} onClick={onDownload}>
+        <Button
+          appearance={kind === 'excel' ? 'secondary' : 'primary'}
+          disabled={disabled}
+          onClick={onDownload}
+        >
           Download workbook (.xlsx)
         </Button>
       )}
       <Caption1>
         {kind === 'excel'
-          ? 'Building replaces the Survey Atlas sheets of this workbook and keeps your other sheets. Reviews and notes are read back from the Issues sheet when you import again.'
+          ? 'Building updates the Survey Atlas sheets of this workbook in place: your formulas, PivotTables and charts on them keep working, your other sheets are left alone, and Review and Note typed in Excel are kept. If a build fails, the workbook stays as it was. A new workbook opens only up to about 3 MB (about 250 responses); larger ones, download.'
           : 'Preview: the comparison workbook is built in memory and saved as an .xlsx file. Open the add-in in Excel to build it in a workbook.'}
       </Caption1>
+      {limitations && limitations.length > 0 && (
+        <div role="note">
+          <Caption1>This version of Excel leaves out (the About sheet says so too):</Caption1>
+          <ul>
+            {limitations.map((l) => (
+              <li key={l}>
+                <Caption1>{l}</Caption1>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }

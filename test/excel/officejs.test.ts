@@ -1,0 +1,135 @@
+// Builds measured with the real Office.js library (see officejs-harness.ts): request counts and
+// sizes as Excel on the web receives them, and the in-place, all-or-nothing rebuild through it.
+import { loadQuestionnaire } from '../../src/core/definition';
+import { importBatch } from '../../src/core/pipeline';
+import { buildWorkbookPlan } from '../../src/core/plan/build';
+import type { WorkbookPlan } from '../../src/core/plan/types';
+import { DEFAULT_REQUEST_BUDGET } from '../../src/excel/payload';
+import { writePlan, type WriteOptions, type WriteSummary } from '../../src/excel/write-plan';
+import { generateSampleBatch } from '../../src/sample/batch';
+import { FakeExcel, FakeOfficeError, type WorkbookModel } from './fake-excel';
+import { OfficeJsHarness } from './officejs-harness';
+
+const def = loadQuestionnaire('msq-2022');
+const MiB = 1024 * 1024;
+
+async function build(
+  harness: OfficeJsHarness,
+  plan: WorkbookPlan,
+  opts: WriteOptions = {},
+): Promise<WriteSummary> {
+  const uninstall = harness.install();
+  try {
+    return await writePlan(plan, opts);
+  } finally {
+    uninstall();
+  }
+}
+
+describe('1,130 responses through the real Office.js library', () => {
+  let plan: WorkbookPlan;
+  beforeAll(async () => {
+    const sample = await generateSampleBatch({ count: 1130, seed: 2022, def });
+    const batch = await importBatch(sample.files, def);
+    plan = buildWorkbookPlan({ ...batch, def, reviews: new Map(), importedAt: '2024-05-01T09:00:00Z' });
+  }, 120_000);
+
+  it('keeps every request under 4 MiB as the library serialises it', async () => {
+    const harness = new OfficeJsHarness(new FakeExcel('1.12'));
+    const t0 = Date.now();
+    const summary = await build(harness, plan);
+    const sizes = harness.requests.map((r) => r.bytes);
+    console.log(
+      `${harness.requests.length} requests, largest ${(harness.largest / MiB).toFixed(3)} MiB (${harness.largest} bytes), ` +
+        `${(sizes.reduce((a, b) => a + b, 0) / MiB).toFixed(1)} MiB in all, ${Date.now() - t0} ms`,
+    );
+    expect(harness.requests.every((r) => r.ok)).toBe(true);
+    expect(harness.largest).toBeLessThanOrEqual(DEFAULT_REQUEST_BUDGET);
+    expect(summary.retries).toBe(0);
+    // The writer's syncs, and the closing one of Excel.run where the library has something left to send.
+    expect(harness.requests.length - summary.requests).toBeGreaterThanOrEqual(0);
+    expect(harness.requests.length - summary.requests).toBeLessThanOrEqual(1);
+    // Requests are nearly full: no more than the data needs, plus reads, the swap and the extras.
+    const total = sizes.reduce((a, b) => a + b, 0);
+    expect(harness.requests.length).toBeLessThanOrEqual(Math.ceil(total / DEFAULT_REQUEST_BUDGET) + 8);
+    expect(harness.fake.model.table('Answers')!.bodyRows).toBe(1130 * def.questions.length);
+  }, 120_000);
+});
+
+describe('rebuilding through the real library', () => {
+  let small: (count: number) => WorkbookPlan;
+  beforeAll(async () => {
+    const sample = await generateSampleBatch({ count: 60, seed: 7, def });
+    const batch = await importBatch(sample.files, def);
+    small = (count) => {
+      const responses = batch.responses.slice(0, count);
+      const kept = new Set(responses.map((r) => `${r.sourceFile}/${r.responseId}`));
+      return buildWorkbookPlan({
+        ...batch,
+        def,
+        responses,
+        issues: batch.issues.filter((i) => kept.has(`${i.sourceFile}/${i.responseId}`)),
+        reviews: new Map(),
+        importedAt: '2024-05-01T09:00:00Z',
+      });
+    };
+  }, 60_000);
+
+  const cells = (model: WorkbookModel) =>
+    model.sheets.map((s) => [
+      s.name,
+      [...s.cells.keys()].map((k) => [k, s.valueAt(...(k.split(',').map(Number) as [number, number]))]),
+    ]);
+
+  it('keeps a formula on Answers and Review typed in Excel, resizing the tables in place', async () => {
+    const harness = new OfficeJsHarness(new FakeExcel('1.12'));
+    await build(harness, small(40));
+    const model = harness.fake.model;
+    model.typeFormula(model.sheet('Sheet1')!, 0, 0, '=ROWS(Answers[Value])');
+    const issues = model.table('Issues')!;
+    const reviewCol = issues.box.left + issues.headers.indexOf('Review');
+    const keyCol = issues.box.left + issues.headers.indexOf('Issue key');
+    const key = issues.sheet.valueAt(issues.box.top + 1, keyCol);
+    issues.sheet.cell(issues.box.top + 1, reviewCol).value = 'Fixed';
+    const answers = model.table('Answers');
+    harness.requests.length = 0;
+    const summary = await build(harness, small(60));
+    expect(harness.requests.every((r) => r.ok && r.bytes <= DEFAULT_REQUEST_BUDGET)).toBe(true);
+    expect(summary.reviewsFromWorkbook).toBeGreaterThanOrEqual(1);
+    expect(model.table('Answers')).toBe(answers);
+    expect(model.sheet('Sheet1')!.valueAt(0, 0)).toBe(60 * def.questions.length);
+    const after = model.table('Issues')!;
+    let found = false;
+    for (let r = after.box.top + 1; r < after.box.top + after.box.rows; r++) {
+      if (after.sheet.valueAt(r, keyCol) === key) {
+        expect(after.sheet.valueAt(r, reviewCol)).toBe('Fixed');
+        found = true;
+      }
+    }
+    expect(found).toBe(true);
+  }, 60_000);
+
+  it('leaves the workbook as it was when Excel fails midway, and names the step', async () => {
+    const harness = new OfficeJsHarness(new FakeExcel('1.12'));
+    await build(harness, small(20));
+    const before = JSON.stringify(cells(harness.fake.model));
+    const start = harness.fake.requests.length;
+    harness.fake.failOn = (n) =>
+      n === start + 4 ? new FakeOfficeError('InvalidOperationInCellEditMode', 'busy') : undefined;
+    const error = await build(harness, small(60), { maxRequestBytes: 200_000 }).catch((e: unknown) => e);
+    harness.fake.failOn = undefined;
+    expect((error as Error).message).toMatch(
+      /^While .*Excel is busy editing a cell.*The workbook was left as it was\.$/,
+    );
+    expect(JSON.stringify(cells(harness.fake.model))).toBe(before);
+  }, 60_000);
+
+  it('sends a request Excel refuses again in halves', async () => {
+    // Excel here refuses anything over 1 MiB, though the writer allows itself 4 MiB.
+    const harness = new OfficeJsHarness(new FakeExcel('1.12'), 1 * MiB);
+    const summary = await build(harness, small(60));
+    expect(harness.requests.some((r) => r.error === 'RequestPayloadSizeLimitExceeded')).toBe(true);
+    expect(summary.retries).toBeGreaterThan(0);
+    expect(harness.fake.model.table('Answers')!.bodyRows).toBe(60 * def.questions.length);
+  }, 60_000);
+});
