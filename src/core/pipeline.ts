@@ -5,7 +5,7 @@ import { countryQuestion, type Definition, type Question } from './definition';
 import type { Answer, CountryInfo, FileReport, InputFile, Issue, RawResponse, Response } from './model';
 import { responseKey } from './model';
 import type { ReviewEntry } from './plan/build';
-import { readFile } from './read';
+import { describeRead, readFile } from './read';
 
 export interface ImportProgress {
   done: number;
@@ -18,6 +18,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** An earlier wave: its responses are kept unless this batch brings them again, and reviews survive. */
   previous?: { responses: Response[]; reviews: Map<string, ReviewEntry> };
+  /** The analyst's encodings (WHATWG labels) for text files: one per file name, else one for the batch. */
+  encodings?: { batch?: string; files?: Record<string, string> };
 }
 
 export interface BatchResult {
@@ -36,22 +38,29 @@ export async function importBatch(
 ): Promise<BatchResult> {
   const reports: FileReport[] = [];
   const incoming: Response[] = [];
+  const batchEncodings = new Map<string, string>();
   for (const [i, file] of files.entries()) {
     throwIfAborted(opts.signal);
     opts.onProgress?.({ done: i, total: files.length, file: file.name });
-    const outcome = await readFile(file, def);
+    const encoding = opts.encodings?.files?.[file.name] ?? opts.encodings?.batch;
+    const outcome = await readFile(file, def, { encoding, batchEncodings });
     if (!outcome.ok) {
       reports.push({ sourceFile: file.name, status: 'rejected', responses: 0, message: outcome.message });
       continue;
     }
-    const responses = outcome.responses.map((raw) => toResponse(raw, file.name, def));
+    const { reading } = outcome;
+    const responses = outcome.responses.map((raw) => ({
+      ...toResponse(raw, file.name, def),
+      ...(reading && { reading }),
+    }));
     incoming.push(...responses);
     reports.push({
       sourceFile: file.name,
       status: 'imported',
       format: outcome.format,
       responses: responses.length,
-      message: [describeRead(responses.length, outcome.encoding), ...(outcome.notes ?? [])].join('; '),
+      message: [describeRead(responses.length, reading), ...(outcome.notes ?? [])].join('; '),
+      ...(reading && { reading }),
     });
   }
   opts.onProgress?.({ done: files.length, total: files.length, file: '' });
@@ -71,11 +80,6 @@ export async function importBatch(
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new DOMException('The import was cancelled', 'AbortError');
-}
-
-function describeRead(count: number, encoding: string | undefined): string {
-  const what = `${count} response${count === 1 ? '' : 's'}`;
-  return encoding ? `${what} (${encoding})` : what;
 }
 
 /** Derives a response id from a file name when the file gives none. */

@@ -51,7 +51,7 @@ describe('decodeText', () => {
     ['windows-1252', codePage(western, cp1252), 'windows-1252'],
     ['windows-1252 with CRLF', codePage(western.replace(/\n/g, '\r\n'), cp1252), 'windows-1252'],
   ])('reads accented Latin text in %s', (_, bytes, encoding) => {
-    expect(decodeText(bytes)).toEqual({ text: western, encoding });
+    expect(decodeText(bytes)).toMatchObject({ text: western, encoding });
   });
 
   it.each([
@@ -62,7 +62,7 @@ describe('decodeText', () => {
     ['windows-1251', codePage(russian, cp1251), 'windows-1251'],
     ['windows-1251 with CR line ends', codePage(russian.replace(/\n/g, '\r'), cp1251), 'windows-1251'],
   ])('reads Cyrillic text in %s', (_, bytes, encoding) => {
-    expect(decodeText(bytes)).toEqual({ text: russian, encoding });
+    expect(decodeText(bytes)).toMatchObject({ text: russian, encoding });
   });
 
   it('reads the single code-page bytes the code charts give', () => {
@@ -75,8 +75,8 @@ describe('decodeText', () => {
   });
 
   it('keeps plain ASCII and empty input as they are', () => {
-    expect(decodeText(utf8('a\r\nb\rc\n'))).toEqual({ text: 'a\nb\nc\n', encoding: 'utf-8' });
-    expect(decodeText(new Uint8Array())).toEqual({ text: '', encoding: 'utf-8' });
+    expect(decodeText(utf8('a\r\nb\rc\n'))).toMatchObject({ text: 'a\nb\nc\n', encoding: 'utf-8' });
+    expect(decodeText(new Uint8Array())).toMatchObject({ text: '', encoding: 'utf-8' });
   });
 
   it('rejects binary data', () => {
