@@ -18,7 +18,7 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** An earlier wave: its responses are kept unless this batch brings them again, and reviews survive. */
   previous?: { responses: Response[]; reviews: Map<string, ReviewEntry> };
-  /** The analyst's encodings (WHATWG labels) for text files: one per file name, else one for the batch. */
+  /** The analyst's encodings (WHATWG labels): one per file name, and one for the batch's non-Unicode files. */
   encodings?: { batch?: string; files?: Record<string, string> };
 }
 
@@ -42,8 +42,9 @@ export async function importBatch(
   for (const [i, file] of files.entries()) {
     throwIfAborted(opts.signal);
     opts.onProgress?.({ done: i, total: files.length, file: file.name });
-    const encoding = opts.encodings?.files?.[file.name] ?? opts.encodings?.batch;
-    const outcome = await readFile(file, def, { encoding, batchEncodings });
+    const encoding = opts.encodings?.files?.[file.name];
+    const legacyEncoding = opts.encodings?.batch;
+    const outcome = await readFile(file, def, { encoding, legacyEncoding, batchEncodings });
     if (!outcome.ok) {
       reports.push({ sourceFile: file.name, status: 'rejected', responses: 0, message: outcome.message });
       continue;

@@ -231,6 +231,22 @@ describe('a page that gives no evidence of its code page', () => {
     expect(report.message).toContain('windows-1250, as chosen');
   });
 
+  it('leaves a Unicode file of the batch as it is when the batch’s encoding is chosen', async () => {
+    const utf8 = encodeAs(anonymous(czech.organisation).replace(/(Respondent\n\n)35/, '$136'), 'utf-8');
+    const result = await importBatch(
+      [
+        { name: 'cz.txt', bytes },
+        { name: 'utf8.txt', bytes: utf8 },
+      ],
+      def,
+      { encodings: { batch: 'windows-1250' } },
+    );
+    expect(result.responses.map((r) => [r.sourceFile, r.answers.Q4.value, r.reading!.encoding])).toEqual([
+      ['cz.txt', czech.organisation, 'windows-1250'],
+      ['utf8.txt', czech.organisation, 'utf-8'],
+    ]);
+  });
+
   it('rejects the file with a clear reason when the chosen encoding does not exist', async () => {
     const result = await importBatch([{ name: 'cz.txt', bytes }], def, {
       encodings: { files: { 'cz.txt': 'latin-99' } },

@@ -15,6 +15,8 @@ export interface DecodedText extends EncodingReading {
 export interface DecodeHints {
   /** The analyst's choice (any WHATWG label): the file is read so, whatever its bytes say. */
   encoding?: string;
+  /** The analyst's choice for a file that is not Unicode: read so instead of guessing. */
+  legacyEncoding?: string;
   /** ISO3 codes of the countries the file names: the code pages their offices use are preferred. */
   countries?: string[];
   /** Encodings other files of the batch from the same countries were confidently read in. */
@@ -98,7 +100,7 @@ function decodeRaw(bytes: Uint8Array, hints: DecodeHints): DecodedText {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
     return { text, encoding: 'utf-8', confidence: 1, basis: 'unicode', alternatives: [] };
   } catch {
-    return guessCodePage(body, hints);
+    return hints.legacyEncoding ? decodeChosen(body, hints.legacyEncoding) : guessCodePage(body, hints);
   }
 }
 

@@ -47,6 +47,8 @@ export const MAX_DOCX_BYTES = 4 * MAX_FILE_BYTES;
 export interface ReadOptions {
   /** The encoding the analyst chose for this file (a WHATWG label), overriding detection. */
   encoding?: string;
+  /** The encoding the analyst chose for the batch: read in it where the file is not Unicode. */
+  legacyEncoding?: string;
   /**
    * What the files of the batch read so far were confidently read in, by country (ISO3): a file
    * of the same country whose own bytes say little follows them. readFile adds to it.
@@ -138,7 +140,7 @@ async function read(file: InputFile, def: Definition, opts: ReadOptions): Promis
  * prefers the code pages their offices use and those other files of the same countries were read in.
  */
 function readTextFile(bytes: Uint8Array, def: Definition, opts: ReadOptions): Read {
-  let decoded = decodeText(bytes, { encoding: opts.encoding });
+  let decoded = decodeText(bytes, { encoding: opts.encoding, legacyEncoding: opts.legacyEncoding });
   let read = readText(decoded.text, def, 'The file');
   if (decoded.basis === 'detected') {
     const countries = countriesNamed(read.responses, def);
