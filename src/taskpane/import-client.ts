@@ -3,7 +3,7 @@
  * on the main thread only where a worker cannot start.
  */
 import type { InputFile } from '../core/model';
-import type { BatchResult, ImportProgress } from '../core/pipeline';
+import type { BatchResult, ImportOptions, ImportProgress } from '../core/pipeline';
 import type { FromWorker, PreviousBatch, ToWorker } from './messages';
 import { importOnMainThread, QUESTIONNAIRE } from './import-main-thread';
 import { spawnImportWorker } from './spawn-worker';
@@ -11,6 +11,8 @@ import { spawnImportWorker } from './spawn-worker';
 export interface ImportRequest {
   files: InputFile[];
   previous?: PreviousBatch;
+  /** The analyst's encodings: per file name, or for the batch's files that are not Unicode. */
+  encodings?: ImportOptions['encodings'];
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
 }
@@ -81,6 +83,7 @@ export const runImport: RunImport = async (req) => {
       questionnaire: QUESTIONNAIRE,
       files: req.files,
       previous: req.previous,
+      encodings: req.encodings,
     };
     const transfer = uniqueBuffers(req.files);
     worker.postMessage(message, transfer);

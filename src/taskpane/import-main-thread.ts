@@ -11,6 +11,7 @@ export async function importOnMainThread(req: ImportRequest): Promise<BatchResul
   ]);
   return importBatch(req.files, loadQuestionnaire(QUESTIONNAIRE), {
     previous: req.previous,
+    encodings: req.encodings,
     onProgress: req.onProgress,
     signal: req.signal,
   });

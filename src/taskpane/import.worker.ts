@@ -18,6 +18,7 @@ scope.onmessage = async (event) => {
     const def = loadQuestionnaire(msg.questionnaire);
     const result = await importBatch(msg.files, def, {
       previous: msg.previous,
+      encodings: msg.encodings,
       onProgress: (p) => post({ type: 'progress', ...p }),
     });
     post({ type: 'done', result });

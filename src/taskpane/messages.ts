@@ -1,7 +1,7 @@
 /** What the pane and its import worker say to each other. */
 import type { InputFile, Response } from '../core/model';
 import type { ReviewEntry } from '../core/plan/build';
-import type { BatchResult, ImportProgress } from '../core/pipeline';
+import type { BatchResult, ImportOptions, ImportProgress } from '../core/pipeline';
 
 export interface PreviousBatch {
   responses: Response[];
@@ -13,6 +13,7 @@ export type ToWorker = {
   questionnaire: string;
   files: InputFile[];
   previous?: PreviousBatch;
+  encodings?: ImportOptions['encodings'];
 };
 
 export type FromWorker =

@@ -59,3 +59,29 @@ for (const [pages, countries] of LANGUAGE_PAGES)
 export function codePagesOf(iso3: string): string[] {
   return PAGES_BY_COUNTRY.get(iso3.toUpperCase()) ?? [DEFAULT_PAGE];
 }
+
+/** The encodings an analyst may choose to read a file in, with what each is for. */
+export const ENCODING_CHOICES: { encoding: string; name: string }[] = [
+  { encoding: 'utf-8', name: 'Unicode (UTF-8)' },
+  { encoding: 'utf-16le', name: 'Unicode (UTF-16 LE)' },
+  { encoding: 'utf-16be', name: 'Unicode (UTF-16 BE)' },
+  { encoding: 'windows-1252', name: 'Western European' },
+  { encoding: 'windows-1250', name: 'Central European' },
+  { encoding: 'iso-8859-2', name: 'Central European (ISO)' },
+  { encoding: 'windows-1251', name: 'Cyrillic' },
+  { encoding: 'koi8-r', name: 'Cyrillic (KOI8-R)' },
+  { encoding: 'koi8-u', name: 'Cyrillic (KOI8-U)' },
+  { encoding: 'windows-1253', name: 'Greek' },
+  { encoding: 'iso-8859-7', name: 'Greek (ISO)' },
+  { encoding: 'windows-1254', name: 'Turkish' },
+  { encoding: 'windows-1255', name: 'Hebrew' },
+  { encoding: 'windows-1256', name: 'Arabic' },
+  { encoding: 'windows-1257', name: 'Baltic' },
+  { encoding: 'windows-1258', name: 'Vietnamese' },
+  { encoding: 'windows-874', name: 'Thai' },
+  { encoding: 'gb18030', name: 'Chinese Simplified' },
+  { encoding: 'big5', name: 'Chinese Traditional' },
+  { encoding: 'shift_jis', name: 'Japanese (Shift_JIS)' },
+  { encoding: 'euc-jp', name: 'Japanese (EUC-JP)' },
+  { encoding: 'euc-kr', name: 'Korean' },
+];
