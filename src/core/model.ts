@@ -104,7 +104,10 @@ export interface Response {
   status: 'current' | 'superseded';
   /** `sourceFile/responseId` of the response that replaces this one. */
   supersededBy?: string;
-  /** How the file's text was read, for a text file. */
+  /**
+   * How the file's text was read, where its code page was guessed (not kept in the workbook: a
+   * response of an earlier wave comes back without it).
+   */
   reading?: TextReading;
 }
 

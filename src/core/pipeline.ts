@@ -50,10 +50,9 @@ export async function importBatch(
       continue;
     }
     const { reading } = outcome;
-    const responses = outcome.responses.map((raw) => ({
-      ...toResponse(raw, file.name, def),
-      ...(reading && { reading }),
-    }));
+    // A guessed code page stays with each response, for the encoding-uncertain check.
+    const guessed = reading?.basis === 'detected' ? { reading } : {};
+    const responses = outcome.responses.map((raw) => ({ ...toResponse(raw, file.name, def), ...guessed }));
     incoming.push(...responses);
     reports.push({
       sourceFile: file.name,

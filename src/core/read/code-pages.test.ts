@@ -226,7 +226,8 @@ describe('a page that gives no evidence of its code page', () => {
   ])('reads right once the analyst chooses the encoding %s', async (_, encodings) => {
     const { response, issues, report } = await importOne({ name: 'cz.txt', bytes }, { encodings });
     expect(response.answers.Q4.value).toBe(czech.organisation);
-    expect(response.reading).toMatchObject({ encoding: 'windows-1250', basis: 'chosen', confidence: 1 });
+    expect(report.reading).toMatchObject({ encoding: 'windows-1250', basis: 'chosen', confidence: 1 });
+    expect(response.reading).toBeUndefined();
     expect(issues.filter((i) => i.rule === 'encoding-uncertain')).toEqual([]);
     expect(report.message).toContain('windows-1250, as chosen');
   });
@@ -241,10 +242,13 @@ describe('a page that gives no evidence of its code page', () => {
       def,
       { encodings: { batch: 'windows-1250' } },
     );
-    expect(result.responses.map((r) => [r.sourceFile, r.answers.Q4.value, r.reading!.encoding])).toEqual([
-      ['cz.txt', czech.organisation, 'windows-1250'],
-      ['utf8.txt', czech.organisation, 'utf-8'],
-    ]);
+    const encodingOf = (file: string) => result.reports.find((r) => r.sourceFile === file)!.reading!.encoding;
+    expect(result.responses.map((r) => [r.sourceFile, r.answers.Q4.value, encodingOf(r.sourceFile)])).toEqual(
+      [
+        ['cz.txt', czech.organisation, 'windows-1250'],
+        ['utf8.txt', czech.organisation, 'utf-8'],
+      ],
+    );
   });
 
   it('rejects the file with a clear reason when the chosen encoding does not exist', async () => {
