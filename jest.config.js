@@ -5,4 +5,6 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 60000,
+  // A fixed, printed seed for every fast-check property (FUZZ_SEED overrides it).
+  setupFilesAfterEnv: ['<rootDir>/test/support/fast-check.ts'],
 };

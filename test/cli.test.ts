@@ -1,9 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'papaparse';
 import { main } from '../src/cli/main';
+import { encodeAs } from './support/code-pages';
 import { CORPUS_FILES, SEED_FILE } from './support/corpus';
+import { tempDirs } from './support/temp';
+
+const temp = tempDirs();
 
 /** A writable that collects text, standing in for stdout/stderr. */
 function sink() {
@@ -22,7 +25,7 @@ function readCsv(path: string): Record<string, string>[] {
 
 describe('survey-atlas import', () => {
   it('writes the four tables, prints a summary, and exits 2 when a file is rejected', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
+    const dir = temp.make('atlas-cli-');
     const batch = join(dir, 'batch');
     mkdirSync(batch);
     for (const name of ['031_cog.txt', 'MSQ2022_EST.docx', 'MSQ2022_CHL.txt'])
@@ -104,7 +107,7 @@ describe('survey-atlas import', () => {
 
 describe('a questionnaire given as a definition file', () => {
   it('reads with that definition, and rejects an invalid one as a usage error', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-def-'));
+    const dir = temp.make('atlas-def-');
     const def = JSON.parse(
       readFileSync(join(__dirname, '../src/core/definition/questionnaires/msq-2022.json'), 'utf8'),
     );
@@ -130,7 +133,7 @@ describe('a questionnaire given as a definition file', () => {
 
 describe('files, folders and the workbook path', () => {
   it('keeps two files of the same name from different folders apart', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-names-'));
+    const dir = temp.make('atlas-names-');
     for (const sub of ['wave1', 'wave2']) {
       mkdirSync(join(dir, sub));
       copyFileSync(
@@ -151,7 +154,7 @@ describe('files, folders and the workbook path', () => {
   });
 
   it('creates the folder of --out, and refuses to merge into a workbook it did not write', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-out-'));
+    const dir = temp.make('atlas-out-');
     const out = join(dir, 'new/folder/msq.xlsx');
     expect(await main(['import', SEED_FILE, '--out', out, '--quiet'], sink().stream, sink().stream)).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
@@ -166,7 +169,7 @@ describe('files, folders and the workbook path', () => {
 
 describe('CSV for spreadsheets', () => {
   it('keeps text exactly by default, and guards formula-like cells with --excel-safe-csv', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-csv-'));
+    const dir = temp.make('atlas-csv-');
     await main(
       ['import', SEED_FILE, '--tables', join(dir, 'plain'), '--quiet'],
       sink().stream,
@@ -181,5 +184,59 @@ describe('CSV for spreadsheets', () => {
       readCsv(join(dir, table, 'answers.csv')).find((a) => a.question_id === 'Q35')!.value;
     expect(q35('plain')).toBe('-');
     expect(q35('safe')).toBe("'-");
+  });
+});
+
+describe('--encoding', () => {
+  // A Czech page in windows-1250 that names no country: the bytes alone cannot tell the code page.
+  const page = readFileSync(join(CORPUS_FILES, '035_swe.txt'), 'utf8')
+    .replace(/Sweden/g, 'the country')
+    .replace(/\.se\b/g, '.example.org')
+    .replace(/(4\. Organization \*\n\n).*/, '$1Ministerstvo vnitra České republiky');
+  const bytes = encodeAs(page, 'windows-1250');
+  const another = encodeAs(page.replace(/(Respondent\n\n)35/, '$136'), 'windows-1250');
+
+  async function run(...options: string[]) {
+    const dir = temp.make('atlas-enc-');
+    writeFileSync(join(dir, 'cz.txt'), bytes);
+    writeFileSync(join(dir, 'other.txt'), another);
+    const err = sink();
+    const code = await main(
+      ['import', dir, '--tables', join(dir, 'tables'), '--quiet', ...options],
+      sink().stream,
+      err.stream,
+    );
+    if (code === 1) return { code, err: err.text() };
+    const q4 = readCsv(join(dir, 'tables/answers.csv')).filter((a) => a.question_id === 'Q4');
+    const organisation = Object.fromEntries(q4.map((a) => [a.source_file, a.value]));
+    const issues = readCsv(join(dir, 'tables/issues.csv')).filter((i) => i.rule === 'encoding-uncertain');
+    return { code, organisation, flagged: issues.map((i) => i.source_file).sort() };
+  }
+
+  it('flags the pages it cannot tell, and reads them as the analyst says, per file or for the batch', async () => {
+    const detected = await run();
+    expect(detected.flagged).toEqual(['cz.txt', 'other.txt']);
+    expect(detected.organisation!['cz.txt']).not.toBe('Ministerstvo vnitra České republiky');
+
+    const perFile = await run('--encoding', 'cz.txt=windows-1250');
+    expect(perFile.organisation!['cz.txt']).toBe('Ministerstvo vnitra České republiky');
+    expect(perFile.flagged).toEqual(['other.txt']);
+
+    const batch = await run('--encoding', 'cp1250');
+    expect(Object.values(batch.organisation!)).toEqual([
+      'Ministerstvo vnitra České republiky',
+      'Ministerstvo vnitra České republiky',
+    ]);
+    expect(batch.flagged).toEqual([]);
+  });
+
+  it.each([
+    [['--encoding', 'latin-99'], /"latin-99" is not a known encoding/],
+    [['--encoding', 'missing.txt=windows-1250'], /"missing\.txt" is not a file of this batch/],
+    [['--encoding', 'koi8-r', '--encoding', 'windows-1250'], /two encodings given for the whole batch/],
+  ])('refuses %j as a usage error', async (options, message) => {
+    const result = await run(...options);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(message);
   });
 });

@@ -1,5 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -7,6 +6,9 @@ import { main } from '../src/cli/main';
 import { CORPUS_FILES } from './support/corpus';
 import { expectValidOoxml } from './support/ooxml';
 import { checkPivotCaches } from './support/pivot-cache';
+import { tempDirs } from './support/temp';
+
+const temp = tempDirs();
 
 const quiet = { write: () => true };
 
@@ -63,7 +65,7 @@ async function reviewIssue(path: string, rule: string, review: string, note: str
 
 describe('importing in waves into one workbook', () => {
   it('adds new responses, replaces none twice, and keeps the analyst’s review', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-waves-'));
+    const dir = temp.make('atlas-waves-');
     const batch = join(dir, 'batch');
     mkdirSync(batch);
     const out = join(dir, 'msq.xlsx');
@@ -100,7 +102,7 @@ describe('importing in waves into one workbook', () => {
   });
 
   it('keeps the earlier wave from the workbook alone when the next batch holds only new files', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-waves-'));
+    const dir = temp.make('atlas-waves-');
     const out = join(dir, 'msq.xlsx');
     expect(
       await main(['import', ...FIRST.map((f) => join(CORPUS_FILES, f)), '--out', out], quiet, quiet),
@@ -122,7 +124,7 @@ describe('importing in waves into one workbook', () => {
   });
 
   it('starts afresh with --replace', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-waves-'));
+    const dir = temp.make('atlas-waves-');
     const out = join(dir, 'msq.xlsx');
     expect(
       await main(['import', ...FIRST.map((f) => join(CORPUS_FILES, f)), '--out', out], quiet, quiet),

@@ -13,6 +13,7 @@ import { TIDY_COLUMNS, tidyTables, type TidyTables } from '../core/tables';
 import { readWorkbookState } from '../xlsx/read-back';
 import { renderXlsx } from '../xlsx/render';
 import { toCsv } from './csv';
+import { parseEncodingChoices } from './encodings';
 import { collectPaths, loadInputFile } from './files';
 import { formatSummary } from './summary';
 
@@ -40,6 +41,8 @@ Options:
                        country name or ISO code; repeatable; kept in the workbook for later imports
   --per-country MODE   several responses from one country: latest (default; earlier ones are
                        superseded) or all (each kept as a separate respondent)
+  --encoding LABEL     read every text file not in Unicode in this encoding (e.g. windows-1250)
+  --encoding FILE=LABEL  read this file in this encoding (repeatable); otherwise detected
   --quiet              no progress or summary
   -h, --help           this text
 
@@ -48,6 +51,15 @@ Exit status: 0 every file was read, 2 some files were rejected, 1 usage error.`;
 export const EXIT = { ok: 0, usage: 1, rejected: 2 } as const;
 
 class UsageError extends Error {}
+
+/** Runs `f`, turning the message it throws into a usage error. */
+function usage<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
 
 /** Where the command writes: standard output and error, or stand-ins in tests. */
 export interface Output {
@@ -72,6 +84,7 @@ export async function main(
         out: { type: 'string' },
         tables: { type: 'string' },
         'excel-safe-csv': { type: 'boolean', default: false },
+        encoding: { type: 'string', multiple: true, default: [] },
         replace: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -117,12 +130,14 @@ export async function main(
             if (p.done === p.total) err.write('\r\x1b[K');
           }
         : undefined;
+    const encodings = usage(() => parseEncodingChoices(values.encoding!, paths));
     const result = await importBatch(files, def, {
       onProgress: progress,
       previous,
       definitionFiles: choice.definitionFiles,
       countries,
       perCountry,
+      encodings,
     });
 
     if (values.tables) await writeTables(values.tables, result, values['excel-safe-csv']!);

@@ -72,6 +72,24 @@ export interface CountryInfo {
   evidence?: string;
 }
 
+/** How a text file's bytes were read into text. */
+export interface TextReading {
+  /** WHATWG name of the encoding ("utf-8", "windows-1250", "koi8-r"…). */
+  encoding: string;
+  /**
+   * From 0 to 1: 1 for a byte order mark, UTF-8 or UTF-16 bytes, or the analyst's choice; for a
+   * detected code page, how far its reading beats the next reading that gives a different text.
+   */
+  confidence: number;
+  /** What decided: a byte order mark, the bytes being Unicode, detection, or the analyst's choice. */
+  basis: 'bom' | 'unicode' | 'detected' | 'chosen';
+  /** Other encodings reading the file differently and nearly as well, best first. */
+  alternatives: { encoding: string; sample: string[] }[];
+}
+
+/** Below this confidence a detected encoding is reported as uncertain, for the analyst to check. */
+export const CONFIDENT_READING = 0.75;
+
 export interface Response {
   responseId: string;
   sourceFile: string;
@@ -86,6 +104,11 @@ export interface Response {
   status: 'current' | 'superseded';
   /** `sourceFile/responseId` of the response that replaces this one. */
   supersededBy?: string;
+  /**
+   * How the file's text was read, where its code page was guessed (not kept in the workbook: a
+   * response of an earlier wave comes back without it).
+   */
+  reading?: TextReading;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -112,6 +135,8 @@ export interface FileReport {
   format?: SourceFormat;
   responses: number;
   message: string;
+  /** How the file's text was read, for a text file (the pane offers to read it another way). */
+  reading?: TextReading;
 }
 
 export function responseKey(r: { sourceFile: string; responseId: string }): string {

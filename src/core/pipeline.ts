@@ -1,11 +1,17 @@
 import { alignAnswers } from './align';
 import { resolveDuplicates, runChecks } from './checks';
-import { countryFacts, countryOfSetting, inferCountry, matchCountry, matchFileNameCountry } from './countries';
+import {
+  countryFacts,
+  countryOfSetting,
+  inferCountry,
+  matchCountry,
+  matchFileNameCountry,
+} from './countries';
 import { countryQuestion, type Definition, type Question } from './definition';
 import type { Answer, CountryInfo, FileReport, InputFile, Issue, RawResponse, Response } from './model';
 import { responseKey } from './model';
 import type { ReviewEntry } from './plan/build';
-import { readFile } from './read';
+import { describeRead, readFile } from './read';
 
 export interface ImportProgress {
   done: number;
@@ -32,6 +38,8 @@ export interface ImportOptions {
    */
   countries?: Map<string, string>;
   perCountry?: PerCountry;
+  /** The analyst's encodings (WHATWG labels): one per file name, and one for the batch's non-Unicode files. */
+  encodings?: { batch?: string; files?: Record<string, string> };
 }
 
 export interface BatchResult {
@@ -52,6 +60,7 @@ export async function importBatch(
 ): Promise<BatchResult> {
   const reports: FileReport[] = [];
   const incoming: Response[] = [];
+  const batchEncodings = new Map<string, string>();
   for (const [i, file] of files.entries()) {
     throwIfAborted(opts.signal);
     opts.onProgress?.({ done: i, total: files.length, file: file.name });
@@ -60,19 +69,25 @@ export async function importBatch(
       reports.push({ sourceFile: file.name, status: 'definition', responses: 0, message: definitionLine });
       continue;
     }
-    const outcome = await readFile(file, def);
+    const encoding = opts.encodings?.files?.[file.name];
+    const legacyEncoding = opts.encodings?.batch;
+    const outcome = await readFile(file, def, { encoding, legacyEncoding, batchEncodings });
     if (!outcome.ok) {
       reports.push({ sourceFile: file.name, status: 'rejected', responses: 0, message: outcome.message });
       continue;
     }
-    const responses = outcome.responses.map((raw) => toResponse(raw, file.name, def));
+    const { reading } = outcome;
+    // A guessed code page stays with each response, for the encoding-uncertain check.
+    const guessed = reading?.basis === 'detected' ? { reading } : {};
+    const responses = outcome.responses.map((raw) => ({ ...toResponse(raw, file.name, def), ...guessed }));
     incoming.push(...responses);
     reports.push({
       sourceFile: file.name,
       status: 'imported',
       format: outcome.format,
       responses: responses.length,
-      message: [describeRead(responses.length, outcome.encoding), ...(outcome.notes ?? [])].join('; '),
+      message: [describeRead(responses.length, reading), ...(outcome.notes ?? [])].join('; '),
+      ...(reading && { reading }),
     });
   }
   opts.onProgress?.({ done: files.length, total: files.length, file: '' });
@@ -137,11 +152,6 @@ function setCountries(responses: Response[], settings: Map<string, string>, note
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new DOMException('The import was cancelled', 'AbortError');
-}
-
-function describeRead(count: number, encoding: string | undefined): string {
-  const what = `${count} response${count === 1 ? '' : 's'}`;
-  return encoding ? `${what} (${encoding})` : what;
 }
 
 /** Derives a response id from a file name when the file gives none. */

@@ -17,6 +17,7 @@ import { App } from './App';
 import type { WorkbookHost } from './host';
 import type { ImportRequest, RunImport } from './import-client';
 import { TextDecoder as NodeTextDecoder } from 'util';
+import { encodeAs } from '../../test/support/code-pages';
 
 // jsdom leaves out TextDecoder, which the readers use (browsers and workers have it).
 globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
@@ -55,7 +56,12 @@ function excelHost() {
 
 function mainThreadImport(): jest.MockedFunction<RunImport> {
   return jest.fn((req: ImportRequest) =>
-    importBatch(req.files, def, { previous: req.previous, onProgress: req.onProgress, signal: req.signal }),
+    importBatch(req.files, def, {
+      previous: req.previous,
+      encodings: req.encodings,
+      onProgress: req.onProgress,
+      signal: req.signal,
+    }),
   );
 }
 
@@ -234,5 +240,57 @@ describe('the pane in the browser preview', () => {
       expect.objectContaining({ sheets: expect.any(Array) }),
       'survey-atlas-2024-05-01.xlsx',
     );
+  });
+
+  it('reads a file again in the encoding the analyst chooses on its report line', async () => {
+    // A Czech page in windows-1250 naming no country: its code page cannot be told from its bytes.
+    const organisation = 'Ministerstvo vnitra České republiky';
+    const page = fs
+      .readFileSync(path.join(SHARED, 'corpus/msq-2022/files/035_swe.txt'), 'utf8')
+      .replace(/Sweden/g, 'the country')
+      .replace(/\.se\b/g, '.example.org')
+      .replace(/(4\. Organization \*\n\n).*/, `$1${organisation}`);
+    const runImport = mainThreadImport();
+    const host: WorkbookHost = {
+      kind: 'preview',
+      download: async () => undefined,
+      showIssue: async () => undefined,
+    };
+    render(<App host={host} runImport={runImport} />);
+    const input = screen.getByLabelText('Choose files…') as HTMLInputElement;
+    const files = [
+      new File([encodeAs(page, 'windows-1250') as Uint8Array<ArrayBuffer>], 'cz.txt'),
+      file(COG),
+    ];
+    fireEvent.change(input, { target: { files } });
+    await importChosen(2);
+
+    const list = within(screen.getByRole('list', { name: 'Files' }));
+    expect(list.getByText('Encoding uncertain')).toBeTruthy();
+    const readAs = list.getByRole('combobox', { name: 'Read cz.txt as' }) as HTMLSelectElement;
+    expect(readAs.value).not.toBe('windows-1250');
+    // The readings that came close are offered first, with a word as each would read it.
+    const offered = [...readAs.options].map((o) => o.textContent);
+    expect(offered.slice(1, 3).join(' ')).toMatch(/České/);
+    expect(list.queryByRole('combobox', { name: /Read 031_cog\.txt as/ })).toBeTruthy();
+
+    fireEvent.change(readAs, { target: { value: 'windows-1250' } });
+    await screen.findByText('cz.txt read as windows-1250', {}, { timeout: 20_000 });
+    expect(runImport).toHaveBeenLastCalledWith(
+      expect.objectContaining({ encodings: { files: { 'cz.txt': 'windows-1250' } } }),
+    );
+    // The second import read the kept copies: both files again, the Czech one right.
+    const request = runImport.mock.lastCall![0];
+    expect(request.files.map((f) => f.name)).toEqual(['cz.txt', '031_cog.txt']);
+    const result = await runImport.mock.results.at(-1)!.value;
+    expect(
+      result.responses.find((r: { sourceFile: string }) => r.sourceFile === 'cz.txt').answers.Q4.value,
+    ).toBe(organisation);
+    const after = within(screen.getByRole('list', { name: 'Files' }));
+    expect(after.queryByText('Encoding uncertain')).toBeNull();
+    expect((after.getByRole('combobox', { name: 'Read cz.txt as' }) as HTMLSelectElement).value).toBe(
+      'windows-1250',
+    );
+    expect(after.getByText(/windows-1250, as chosen/)).toBeTruthy();
   });
 });

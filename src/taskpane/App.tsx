@@ -17,6 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import { builtInQuestionnaires, loadQuestionnaire } from '../core/definition';
+import type { InputFile, Response } from '../core/model';
 import type { BatchResult } from '../core/pipeline';
 import { buildWorkbookPlan, type ReviewEntry } from '../core/plan/build';
 import type { WorkbookPlan } from '../core/plan/types';
@@ -73,6 +74,7 @@ export interface AppProps {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
+const copyFile = (f: InputFile): InputFile => ({ name: f.name, bytes: f.bytes.slice() });
 const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 0));
 const builtIn = builtInQuestionnaires.map((id) => ({ id, title: loadQuestionnaire(id).title }));
 
@@ -102,6 +104,13 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
   /** Issue keys reviewed in the pane since the workbook last received the reviews. */
   const edited = useRef(new Set<string>());
   const abort = useRef<AbortController | null>(null);
+  /**
+   * The last import's files (copies: the worker takes the originals), the earlier waves it merged
+   * with, and the encodings chosen since, so a file can be read again in another encoding.
+   */
+  const lastImport = useRef<{ files: InputFile[]; earlier?: Response[]; encodings: Record<string, string> }>(
+    undefined,
+  );
 
   const rows = useMemo(
     () => (batch ? issueRows(batch.definition, batch.responses, batch.issues) : []),
@@ -147,6 +156,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
         }
         if (signal.aborted) throw new DOMException('The import was cancelled', 'AbortError');
         const files = await readAll(pending);
+        const kept = files.map(copyFile);
         const previous =
           earlier?.length || carried.size || carriedCountries.size
             ? { responses: earlier ?? [], reviews: carried, countries: carriedCountries }
@@ -160,6 +170,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
           signal,
           onProgress: (p) => setBusy({ kind: 'reading', ...p }),
         });
+        lastImport.current = { files: kept, earlier, encodings: {} };
         setBatch(result);
         setReviews(result.reviews);
         setCountries(carriedCountries);
@@ -214,6 +225,43 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
       },
       { title: 'Cancelled', text: 'Nothing was changed.' },
       'The country could not be set',
+    );
+
+  /** Imports the last batch again, with one of its text files read in the encoding the analyst chose. */
+  const readAs = (sourceFile: string, encoding: string) =>
+    runTask(
+      { kind: 'reading', done: 0, total: lastImport.current!.files.length, file: '' },
+      async (signal) => {
+        const last = lastImport.current!;
+        const encodings = { ...last.encodings, [sourceFile]: encoding };
+        const previous =
+          last.earlier?.length || reviews.size || countries.size
+            ? { responses: last.earlier ?? [], reviews, countries }
+            : undefined;
+        const result = await runImport({
+          files: last.files.map(copyFile),
+          previous,
+          // The same questionnaire as the import being read again.
+          stored: batch?.definition,
+          perCountry,
+          encodings: { files: encodings },
+          signal,
+          onProgress: (p) => setBusy({ kind: 'reading', ...p }),
+        });
+        last.encodings = encodings;
+        setBatch(result);
+        setReviews(result.reviews);
+        setSelected(undefined);
+        setLocation(undefined);
+        const report = result.reports.find((r) => r.sourceFile === sourceFile);
+        setNotice({
+          intent: report?.status === 'rejected' ? 'warning' : 'success',
+          title: `${sourceFile} read as ${encoding}`,
+          text: report?.message ?? '',
+        });
+      },
+      { title: 'Reading cancelled', text: 'Nothing was changed.' },
+      'The file could not be read again',
     );
 
   const makePlan = (): WorkbookPlan =>
@@ -431,7 +479,12 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
             <AccordionItem value="report">
               <AccordionHeader as="h2">Import report ({batch.reports.length} files)</AccordionHeader>
               <AccordionPanel className={styles.panel}>
-                <ImportReport reports={batch.reports} definition={batch.definition} />
+                <ImportReport
+                  reports={batch.reports}
+                  definition={batch.definition}
+                  onReadAs={lastImport.current ? readAs : undefined}
+                  disabled={busy !== null}
+                />
               </AccordionPanel>
             </AccordionItem>
           </Accordion>

@@ -1,7 +1,13 @@
 /** The definition chosen for the files (as the command line chooses it), then the import: in the worker or not. */
 import { chooseDefinition } from '../core/definition/choose';
 import type { InputFile } from '../core/model';
-import { importBatch, type BatchResult, type ImportProgress, type PerCountry } from '../core/pipeline';
+import {
+  importBatch,
+  type BatchResult,
+  type ImportOptions,
+  type ImportProgress,
+  type PerCountry,
+} from '../core/pipeline';
 import type { DefinitionRequest, PreviousBatch } from './messages';
 
 export const PANE_HELP =
@@ -11,6 +17,8 @@ export interface ChooseAndImport extends DefinitionRequest {
   files: InputFile[];
   previous?: PreviousBatch;
   perCountry?: PerCountry;
+  /** The analyst's encodings: per file name, or for the batch's files that are not Unicode. */
+  encodings?: ImportOptions['encodings'];
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
 }
@@ -26,6 +34,7 @@ export async function chooseAndImport(req: ChooseAndImport): Promise<BatchResult
     previous: req.previous,
     definitionFiles: choice.definitionFiles,
     perCountry: req.perCountry,
+    encodings: req.encodings,
     onProgress: req.onProgress,
     signal: req.signal,
   });

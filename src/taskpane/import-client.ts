@@ -3,7 +3,7 @@
  * on the main thread only where a worker cannot start.
  */
 import type { InputFile } from '../core/model';
-import type { BatchResult, ImportProgress, PerCountry } from '../core/pipeline';
+import type { BatchResult, ImportOptions, ImportProgress, PerCountry } from '../core/pipeline';
 import type { DefinitionRequest, FromWorker, PreviousBatch, ToWorker } from './messages';
 import { importOnMainThread } from './import-main-thread';
 import { spawnImportWorker } from './spawn-worker';
@@ -12,6 +12,8 @@ export interface ImportRequest extends DefinitionRequest {
   files: InputFile[];
   previous?: PreviousBatch;
   perCountry?: PerCountry;
+  /** The analyst's encodings: per file name, or for the batch's files that are not Unicode. */
+  encodings?: ImportOptions['encodings'];
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
 }
@@ -84,6 +86,7 @@ export const runImport: RunImport = async (req) => {
       perCountry: req.perCountry,
       files: req.files,
       previous: req.previous,
+      encodings: req.encodings,
     };
     const named = typeof req.questionnaire === 'object' ? [req.questionnaire] : [];
     const transfer = uniqueBuffers([...req.files, ...named]);

@@ -20,6 +20,7 @@ scope.onmessage = async (event) => {
       questionnaire: msg.questionnaire,
       stored: msg.stored,
       perCountry: msg.perCountry,
+      encodings: msg.encodings,
       onProgress: (p) => post({ type: 'progress', ...p }),
     });
     post({ type: 'done', result });

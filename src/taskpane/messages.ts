@@ -2,7 +2,7 @@
 import type { Definition } from '../core/definition';
 import type { InputFile, Response } from '../core/model';
 import type { ReviewEntry } from '../core/plan/build';
-import type { BatchResult, ImportProgress, PerCountry } from '../core/pipeline';
+import type { BatchResult, ImportOptions, ImportProgress, PerCountry } from '../core/pipeline';
 
 export interface PreviousBatch {
   responses: Response[];
@@ -25,6 +25,7 @@ export type ToWorker = {
   previous?: PreviousBatch;
   /** Several responses from one country: the latest only (default), or every one. */
   perCountry?: PerCountry;
+  encodings?: ImportOptions['encodings'];
 } & DefinitionRequest;
 
 export type FromWorker =

@@ -1,6 +1,6 @@
 import { responseKey, type Response } from '../model';
 import type { BatchFinding, Rule } from './rule';
-import { compareNatural, evidence } from './text';
+import { compareNatural, evidence, timestampMs } from './text';
 
 /** Responses are the same country's when the country is known, written or inferred. */
 function countryOf(r: Response): string | undefined {
@@ -8,7 +8,7 @@ function countryOf(r: Response): string | undefined {
 }
 
 function completedAt(r: Response): number {
-  const t = r.completionTime ? Date.parse(r.completionTime) : NaN;
+  const t = r.completionTime ? timestampMs(r.completionTime) : NaN;
   return Number.isNaN(t) ? -Infinity : t;
 }
 

@@ -83,10 +83,35 @@ describe('RULES', () => {
   it('lists each rule once, with the code the configuration uses', () => {
     const codes = RULES.map((r) => r.code);
     expect(new Set(codes).size).toBe(codes.length);
-    expect([...codes].sort()).toEqual(Object.keys(def.checks).sort());
+    const configured = RULES.filter((r) => !r.runsUnlessDisabled).map((r) => r.code);
+    expect(configured.sort()).toEqual(Object.keys(def.checks).sort());
     for (const rule of RULES) {
-      expect(rule.defaultSeverity).toBe(def.checks[rule.code].severity);
+      expect(rule.defaultSeverity).toBe(def.checks[rule.code]?.severity ?? rule.defaultSeverity);
       expect(rule.title && rule.description && rule.family).toBeTruthy();
     }
+  });
+
+  it('runs a rule about reading unless the definition disables it', () => {
+    const uncertain = () => ({
+      ...handBuilt(def, complete),
+      reading: {
+        encoding: 'windows-1252',
+        confidence: 0.6,
+        basis: 'detected' as const,
+        alternatives: [{ encoding: 'windows-1250', sample: ['Èeské → České'] }],
+      },
+    });
+    const rules = (d: Definition) => runChecks([uncertain()], d).map((i) => `${i.rule}:${i.severity}`);
+    expect(rules(def)).toContain('encoding-uncertain:warning');
+    const disabled = {
+      ...def,
+      checks: { ...def.checks, 'encoding-uncertain': { enabled: false, severity: 'warning' as const } },
+    };
+    expect(rules(disabled).filter((r) => r.startsWith('encoding-'))).toEqual([]);
+    const asError = {
+      ...def,
+      checks: { ...def.checks, 'encoding-uncertain': { enabled: true, severity: 'error' as const } },
+    };
+    expect(rules(asError)).toContain('encoding-uncertain:error');
   });
 });

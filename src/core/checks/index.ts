@@ -3,6 +3,7 @@ import { issueKey, type Issue, type Response, type Severity } from '../model';
 import { countryRules } from './countries';
 import { duplicateRules } from './duplicates';
 import { emailRules } from './emails';
+import { encodingRules } from './encoding';
 import { followUpRules } from './followups';
 import { linkRules } from './links';
 import { placeholderRules } from './placeholders';
@@ -16,6 +17,7 @@ import { timingRules } from './timing';
 export { resolveDuplicates } from './duplicates';
 
 const ALL_RULES: Rule[] = [
+  ...encodingRules,
   ...requiredRules,
   ...followUpRules,
   ...placeholderRules,
@@ -35,21 +37,26 @@ export const RULES: {
   title: string;
   defaultSeverity: Severity;
   description: string;
-}[] = ALL_RULES.map(({ code, family, title, defaultSeverity, description }) => ({
+  /** Runs, with its default severity, where the definition does not configure it. */
+  runsUnlessDisabled: boolean;
+}[] = ALL_RULES.map(({ code, family, title, defaultSeverity, description, runsUnlessDisabled }) => ({
   code,
   family,
   title,
   defaultSeverity,
   description,
+  runsUnlessDisabled: runsUnlessDisabled === true,
 }));
 
-/** Runs every enabled rule of def.checks over the batch; issues sorted by file, response, question number, rule. */
+/** Runs every rule def.checks enables (and those that run unless disabled) over the batch; issues sorted by file, response, question number, rule. */
 export function runChecks(responses: Response[], def: Definition): Issue[] {
   const ctx = makeContext(def);
   const issues: Issue[] = [];
   for (const rule of ALL_RULES) {
-    if (!ctx.enabled(rule.code)) continue;
-    const { severity, skip } = def.checks[rule.code];
+    const config =
+      def.checks[rule.code] ?? (rule.runsUnlessDisabled ? { severity: rule.defaultSeverity } : undefined);
+    if (!config || config.enabled === false) continue;
+    const { severity, skip } = config;
     const skipped = new Set(skip ?? []);
     const findings: BatchFinding[] = [
       ...(rule.checkBatch?.(responses, ctx) ?? []),

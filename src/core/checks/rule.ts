@@ -30,6 +30,11 @@ export interface RuleInfo {
 
 /** A rule looks at one response at a time, or at the whole batch (duplicates, timing). */
 export interface Rule extends RuleInfo {
+  /**
+   * A rule about how files were read rather than about the questionnaire: it runs, with its default
+   * severity, for a definition that does not configure it.
+   */
+  runsUnlessDisabled?: boolean;
   check?: (response: Response, ctx: CheckContext) => Finding[];
   checkBatch?: (responses: Response[], ctx: CheckContext) => BatchFinding[];
 }

@@ -54,3 +54,16 @@ function shorten(text: string, max: number): string {
 export function compareNatural(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
 }
+
+/**
+ * Milliseconds of an ISO 8601 timestamp. One without a zone ("2024-03-31T01:30:00", as Forms exports
+ * write them) is a wall-clock time of an unknown zone, read as if it were UTC: the same instant on
+ * every machine, and the difference of two such times is their wall-clock difference (a response
+ * begun at 01:30 and completed at 03:30 the night clocks go forward took 2 h by the clock).
+ */
+export function timestampMs(timestamp: string): number {
+  const t = timestamp.trim();
+  const zoned = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(t);
+  const dateTime = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(t);
+  return Date.parse(dateTime && !zoned ? `${t.replace(' ', 'T')}Z` : t);
+}

@@ -1,16 +1,17 @@
 import type { Response } from '../model';
 import type { BatchFinding, Rule } from './rule';
+import { timestampMs } from './text';
 
 /** Fewer durations than this give no meaningful median. */
 const MIN_DURATIONS = 5;
 /** "Far below": under a tenth of the median, an order of magnitude faster than usual. */
 const FAST_SHARE = 0.1;
 
-/** Seconds from start to completion: the file's own figure, else the two timestamps. */
+/** Seconds from start to completion: the file's own figure, else the two timestamps (zone-less ones by the clock). */
 export function durationOf(r: Response): number | undefined {
   if (r.durationSeconds !== undefined && r.durationSeconds > 0) return r.durationSeconds;
   if (!r.startTime || !r.completionTime) return undefined;
-  const seconds = (Date.parse(r.completionTime) - Date.parse(r.startTime)) / 1000;
+  const seconds = (timestampMs(r.completionTime) - timestampMs(r.startTime)) / 1000;
   return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 

@@ -1,62 +1,107 @@
 import chardet from 'chardet';
+import { codePagesOf, DEFAULT_PAGE, MULTI_BYTE_PAGES, SINGLE_BYTE_PAGES } from './code-pages';
+import type { TextReading } from '../model';
 import { ReadError } from './errors';
 
-export interface DecodedText {
+export type EncodingReading = TextReading;
+export type EncodingAlternative = TextReading['alternatives'][number];
+
+export interface DecodedText extends EncodingReading {
   /** The text with the BOM stripped and every line ending turned into `\n`. */
   text: string;
-  /** WHATWG name of the encoding the bytes were read as ("utf-8", "utf-16le", "windows-1251"…). */
-  encoding: string;
 }
 
-/** Bytes examined by the UTF-16, binary and code-page guesses; the whole file is still decoded. */
+/** What else is known about a file when its encoding is guessed. */
+export interface DecodeHints {
+  /** The analyst's choice (any WHATWG label): the file is read so, whatever its bytes say. */
+  encoding?: string;
+  /** The analyst's choice for a file that is not Unicode: read so instead of guessing. */
+  legacyEncoding?: string;
+  /** ISO3 codes of the countries the file names: the code pages their offices use are preferred. */
+  countries?: string[];
+  /** Encodings other files of the batch from the same countries were confidently read in. */
+  batchEncodings?: string[];
+}
+
+/** Bytes examined by the UTF-16 and binary guesses; the whole file is still decoded. */
 const SAMPLE_BYTES = 64 * 1024;
+/** Bytes weighed when choosing a code page: the whole of any questionnaire page or Word reply. */
+const SCORED_BYTES = 1024 * 1024;
 
-/**
- * Single-byte code pages tried besides chardet's guesses: Western, Cyrillic, Central European, Turkish. The
- * first, the most common, wins ties between decodings that read equally well ("São" vs "Săo").
- */
-const FALLBACK_CODE_PAGES = ['windows-1252', 'windows-1251', 'windows-1250', 'windows-1254'];
-
-/** Multi-byte guesses turn any byte soup into plausible ideographs, so they need chardet's confidence. */
-const MULTI_BYTE = new Set(['shift_jis', 'euc-jp', 'euc-kr', 'gb18030', 'gbk', 'big5', 'iso-2022-jp']);
+/** Multi-byte pages turn byte soup into ideographs: tried on chardet's confidence or the country's page. */
 const MULTI_BYTE_MIN_CONFIDENCE = 50;
 
 /**
- * Decodes the bytes of a text file whatever its encoding: UTF-8 (with or without BOM), UTF-16 LE/BE
- * (with a BOM, or recognised by its NUL bytes), else the code page whose decoding reads most like text.
- * Throws ReadError('binary') when the bytes are not text.
+ * Weights of the evidence for a code page, in points of `plausibility` (a word reading naturally is
+ * worth 3, one reading as garbage costs 6): the country's page breaks ties between decodings that read
+ * equally well ("České"/"Èeské", Hebrew read as Cyrillic) without outweighing two garbled words.
  */
-export function decodeText(bytes: Uint8Array): DecodedText {
-  const { text, encoding } = decodeRaw(bytes);
+const WEIGHT = { word: 3, chardet: 1 / 25, default: 1, country: 6, batch: 4 };
+
+/** Alternatives listed: the readings closest to the chosen one. */
+const MAX_ALTERNATIVES = 3;
+const MAX_SAMPLE_WORDS = 3;
+
+/**
+ * Decodes the bytes of a text file whatever its encoding: UTF-8 (with or without BOM), UTF-16 LE/BE
+ * (with a BOM, or recognised by its NUL bytes), else the code page whose decoding of the whole file
+ * reads most like text, weighed with chardet's byte statistics and the code pages of the countries the
+ * file names. Says how sure it is and which other readings come close. Throws ReadError('binary') when
+ * the bytes are not text, ReadError('unsupported') for an encoding label no runtime knows.
+ */
+export function decodeText(bytes: Uint8Array, hints: DecodeHints = {}): DecodedText {
+  const decoded = hints.encoding ? decodeChosen(bytes, hints.encoding) : decodeRaw(bytes, hints);
+  const { text } = decoded;
   assertTextual(text);
-  return { text: normaliseLineEndings(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), encoding };
+  return {
+    ...decoded,
+    text: normaliseLineEndings(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text),
+  };
 }
 
 export function normaliseLineEndings(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
-function decodeRaw(bytes: Uint8Array): DecodedText {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return decodeAs(bytes.subarray(3), 'utf-8');
+/** The WHATWG name of an encoding label ("cp1250" → "windows-1250"), or undefined if unknown here. */
+export function encodingName(label: string): string | undefined {
+  try {
+    return new TextDecoder(label.trim()).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeChosen(bytes: Uint8Array, label: string): DecodedText {
+  const encoding = encodingName(label);
+  if (!encoding)
+    throw new ReadError('unsupported', `"${label}" is not an encoding text can be read in here.`);
+  const bom = encoding === 'utf-8' && startsWith(bytes, [0xef, 0xbb, 0xbf]);
+  return decodeCertain(bom ? bytes.subarray(3) : bytes, encoding, 'chosen');
+}
+
+function decodeCertain(bytes: Uint8Array, encoding: string, basis: EncodingReading['basis']): DecodedText {
+  return { text: decodeWith(encoding, bytes), encoding, confidence: 1, basis, alternatives: [] };
+}
+
+function decodeRaw(bytes: Uint8Array, hints: DecodeHints): DecodedText {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return decodeCertain(bytes.subarray(3), 'utf-8', 'bom');
   if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff]))
     throw new ReadError('unsupported', 'The file is UTF-32 text. Save it as UTF-8 and import it again.');
-  if (startsWith(bytes, [0xff, 0xfe])) return decodeAs(bytes.subarray(2), 'utf-16le');
-  if (startsWith(bytes, [0xfe, 0xff])) return decodeAs(bytes.subarray(2), 'utf-16be');
+  if (startsWith(bytes, [0xff, 0xfe])) return decodeCertain(bytes.subarray(2), 'utf-16le', 'bom');
+  if (startsWith(bytes, [0xfe, 0xff])) return decodeCertain(bytes.subarray(2), 'utf-16be', 'bom');
 
   const utf16 = guessUtf16(bytes);
-  if (utf16) return decodeAs(bytes, utf16);
+  if (utf16) return decodeCertain(bytes, utf16, 'unicode');
   const body = trimTrailingNuls(bytes);
   if (body.includes(0)) throw binary();
 
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return { text, encoding: 'utf-8', confidence: 1, basis: 'unicode', alternatives: [] };
   } catch {
-    return decodeAs(body, guessCodePage(body));
+    return hints.legacyEncoding ? decodeChosen(body, hints.legacyEncoding) : guessCodePage(body, hints);
   }
-}
-
-function decodeAs(bytes: Uint8Array, encoding: string): DecodedText {
-  return { text: decodeWith(encoding, bytes), encoding };
 }
 
 /** windows-1252's printable characters at 0x80–0x9F; the gaps stay C1 controls, as in WHATWG. */
@@ -97,37 +142,91 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
-/** Ranks chardet's guesses (plus the common code pages) by how much their decoding reads like text. */
-function guessCodePage(bytes: Uint8Array): string {
-  const sample = bytes.subarray(0, SAMPLE_BYTES);
-  const confidence = new Map<string, number>();
-  for (const match of chardet.analyse(sample)) {
-    const name = supportedName(match.name);
+interface Reading {
+  encoding: string;
+  text: string;
+  score: number;
+}
+
+/**
+ * Weighs every code page by how its decoding of the file reads, chardet's statistics, and the pages
+ * of the countries the file names or the batch read them in; readings giving the same text are one.
+ */
+function guessCodePage(bytes: Uint8Array, hints: DecodeHints): DecodedText {
+  const scored = bytes.subarray(0, SCORED_BYTES);
+  const chardetConfidence = new Map<string, number>();
+  for (const match of chardet.analyse(scored)) {
+    const name = encodingName(match.name);
     if (!name || name.startsWith('utf-')) continue;
-    if (MULTI_BYTE.has(name) && match.confidence < MULTI_BYTE_MIN_CONFIDENCE) continue;
-    confidence.set(name, Math.max(confidence.get(name) ?? 0, match.confidence));
+    chardetConfidence.set(name, Math.max(chardetConfidence.get(name) ?? 0, match.confidence));
   }
-  for (const name of FALLBACK_CODE_PAGES) if (!confidence.has(name)) confidence.set(name, 0);
+  const national = new Set((hints.countries ?? []).flatMap(codePagesOf));
+  const fromBatch = new Set(hints.batchEncodings ?? []);
+  const candidates = new Set<string>([...SINGLE_BYTE_PAGES, ...chardetConfidence.keys()]);
+  for (const name of MULTI_BYTE_PAGES)
+    if ((chardetConfidence.get(name) ?? 0) >= MULTI_BYTE_MIN_CONFIDENCE || national.has(name))
+      candidates.add(name);
+    else candidates.delete(name);
 
-  let best = FALLBACK_CODE_PAGES[0];
-  let bestScore = -Infinity;
-  for (const [name, conf] of confidence) {
-    const prior = name === FALLBACK_CODE_PAGES[0] ? 1 : 0;
-    // How the text reads outweighs chardet's statistics, which need more text than a few names give.
-    const score = 3 * plausibility(decodeWith(name, sample)) + conf / 25 + prior;
-    if (score > bestScore) [best, bestScore] = [name, score];
+  // One reading per distinct text, named after its best-supported code page.
+  const byText = new Map<string, Reading>();
+  for (const encoding of candidates) {
+    const text = decodeWith(encoding, scored);
+    const score =
+      WEIGHT.word * plausibility(text) +
+      WEIGHT.chardet * (chardetConfidence.get(encoding) ?? 0) +
+      (encoding === DEFAULT_PAGE ? WEIGHT.default : 0) +
+      (national.has(encoding) ? WEIGHT.country : 0) +
+      (fromBatch.has(encoding) ? WEIGHT.batch : 0);
+    const same = byText.get(text);
+    // Pages giving the same text are named after the most common one, windows-1252, if among them.
+    if (!same) byText.set(text, { encoding, text, score });
+    else {
+      const keepName = same.encoding === DEFAULT_PAGE || (encoding !== DEFAULT_PAGE && score <= same.score);
+      byText.set(text, {
+        encoding: keepName ? same.encoding : encoding,
+        text,
+        score: Math.max(score, same.score),
+      });
+    }
   }
-  return best;
+  const ranked = [...byText.values()].sort((a, b) => b.score - a.score);
+  const [best, next] = ranked;
+  const margin = next ? best.score - next.score : Infinity;
+  const alternatives = ranked
+    .slice(1, 1 + MAX_ALTERNATIVES)
+    .filter((r) => best.score - r.score < 2 * WEIGHT.country)
+    .map((r) => ({ encoding: r.encoding, sample: differingWords(bytes, best.encoding, r.encoding) }));
+  return {
+    text: scored === bytes ? best.text : decodeWith(best.encoding, bytes),
+    encoding: best.encoding,
+    confidence: confidenceOf(margin),
+    basis: 'detected',
+    alternatives,
+  };
 }
 
-/** The WHATWG name TextDecoder knows the label by, or undefined where this runtime lacks it. */
-function supportedName(label: string): string | undefined {
-  try {
-    return new TextDecoder(label).encoding;
-  } catch {
-    return undefined;
-  }
+/** 0.5 when two readings tie, near 1 as the chosen one pulls ahead (0.89 for the country's weight). */
+function confidenceOf(margin: number): number {
+  return Math.round((1 - 0.5 * Math.exp(-margin / 4)) * 100) / 100;
 }
+
+/** The first few words (runs of bytes between ASCII white space) two encodings read differently. */
+function differingWords(bytes: Uint8Array, chosen: string, other: string): string[] {
+  const words: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= bytes.length && words.length < MAX_SAMPLE_WORDS; i++) {
+    if (i < bytes.length && !isAsciiSpace(bytes[i])) continue;
+    const word = bytes.subarray(start, i);
+    start = i + 1;
+    if (!word.some((b) => b >= 0x80)) continue;
+    const [a, b] = [decodeWith(chosen, word), decodeWith(other, word)];
+    if (a !== b && !words.includes(`${a} → ${b}`)) words.push(`${a} → ${b}`);
+  }
+  return words;
+}
+
+const isAsciiSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 
 const LETTER = /\p{L}/u;
 /** Icelandic letters, which are mostly Turkish ones (ş, ğ) read through the wrong code page. */

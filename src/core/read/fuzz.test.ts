@@ -1,9 +1,10 @@
-/* eslint-disable no-restricted-imports -- the tests read the shared corpus from disk */
+/* eslint-disable no-restricted-imports, no-restricted-globals -- the tests read the shared corpus from disk and the environment */
 import fs from 'fs';
 import path from 'path';
 import fc from 'fast-check';
 import { loadQuestionnaire } from '../definition';
 import { readFile, type ReadOutcome } from '.';
+import { DEFAULT_FUZZ_SEED, fuzzSeed } from '../../../test/support/fast-check';
 
 const shared = path.resolve(__dirname, '../../../../shared');
 const dir = path.join(shared, 'corpus/msq-2022/files');
@@ -11,6 +12,22 @@ const def = loadQuestionnaire('msq-2022');
 const corpus = (name: string) => new Uint8Array(fs.readFileSync(path.join(dir, name)));
 
 const CODES = ['empty', 'binary', 'truncated', 'too-large', 'not-a-response', 'unsupported', 'malformed'];
+
+it('runs every property from a fixed seed that FUZZ_SEED overrides, printed when one fails', () => {
+  const seed = fc.readConfigureGlobal().seed;
+  if (process.env.FUZZ_SEED !== 'random') expect(seed).toBe(fuzzSeed());
+  expect(fuzzSeed('')).toBe(DEFAULT_FUZZ_SEED);
+  expect(fuzzSeed('42')).toBe(42);
+  expect(Number.isInteger(fuzzSeed('random'))).toBe(true);
+  expect(() => fuzzSeed('often')).toThrow(/FUZZ_SEED/);
+  let message = '';
+  try {
+    fc.assert(fc.property(fc.nat(), (n) => n < 0));
+  } catch (e) {
+    message = (e as Error).message;
+  }
+  expect(message).toContain(`seed: ${seed}`);
+});
 
 /** Whatever the bytes, an outcome of the documented shape comes back. */
 async function expectOutcome(name: string, bytes: Uint8Array): Promise<ReadOutcome> {

@@ -1,6 +1,13 @@
-import type { Definition } from '../definition';
-import type { InputFile, RawResponse, SourceFormat } from '../model';
-import { decodeText } from './decode';
+import { inferCountry, matchCountry } from '../countries';
+import { countryQuestion, type Definition } from '../definition';
+import {
+  CONFIDENT_READING,
+  type InputFile,
+  type RawResponse,
+  type SourceFormat,
+  type TextReading,
+} from '../model';
+import { decodeText, type DecodedText, type EncodingReading } from './decode';
 import { docxToText } from './docx';
 import { ReadError, type ReadErrorCode } from './errors';
 import { readExportCsv } from './export-csv';
@@ -12,6 +19,7 @@ import { looksLikeVerticalWorkbook, readVerticalWorkbook } from './workbook';
 import { readWorkbookSheets } from './xlsx-sheets';
 
 export { ReadError, type ReadErrorCode } from './errors';
+export { encodingName, type EncodingAlternative, type EncodingReading } from './decode';
 
 export type ReadOutcome =
   | {
@@ -19,6 +27,8 @@ export type ReadOutcome =
       sourceFile: string;
       format: SourceFormat;
       encoding?: string;
+      /** How a text file's bytes were read: encoding, confidence, the readings that came close. */
+      reading?: EncodingReading;
       responses: RawResponse[];
       /** What an analyst should know about how the file was read (columns ignored or missing). */
       notes?: string[];
@@ -36,10 +46,26 @@ export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** Word documents may carry pictures that swell the package while the text stays small. */
 export const MAX_DOCX_BYTES = 4 * MAX_FILE_BYTES;
 
+export interface ReadOptions {
+  /** The encoding the analyst chose for this file (a WHATWG label), overriding detection. */
+  encoding?: string;
+  /** The encoding the analyst chose for the batch: read in it where the file is not Unicode. */
+  legacyEncoding?: string;
+  /**
+   * What the files of the batch read so far were confidently read in, by country (ISO3): a file
+   * of the same country whose own bytes say little follows them. readFile adds to it.
+   */
+  batchEncodings?: Map<string, string>;
+}
+
 /** Reads one file of a batch into responses, or says why it cannot. Never throws. */
-export async function readFile(file: InputFile, def: Definition): Promise<ReadOutcome> {
+export async function readFile(
+  file: InputFile,
+  def: Definition,
+  opts: ReadOptions = {},
+): Promise<ReadOutcome> {
   try {
-    return { ok: true, sourceFile: file.name, ...(await read(file, def)) };
+    return { ok: true, sourceFile: file.name, ...(await read(file, def, opts)) };
   } catch (e) {
     const error =
       e instanceof ReadError
@@ -52,6 +78,19 @@ export async function readFile(file: InputFile, def: Definition): Promise<ReadOu
   }
 }
 
+/** The import report's line for a file read: its responses, and how sure the reading of its text is. */
+export function describeRead(count: number, reading: TextReading | undefined): string {
+  const what = `${count} response${count === 1 ? '' : 's'}`;
+  if (!reading) return what;
+  const { encoding, confidence, basis, alternatives } = reading;
+  if (basis === 'chosen') return `${what} (${encoding}, as chosen)`;
+  if (basis !== 'detected') return `${what} (${encoding})`;
+  const sure = `${encoding}, detected, ${Math.round(confidence * 100)}% sure`;
+  if (confidence >= CONFIDENT_READING || !alternatives.length) return `${what} (${sure})`;
+  const others = alternatives.map((a) => a.encoding).join(' or ');
+  return `${what} (${sure}: the text may be wrong, perhaps ${others}; choose the encoding to read it so)`;
+}
+
 /** Messages go straight into the import report: start them with a capital, end them with a stop. */
 function asSentence(message: string): string {
   const text = message.trim() || 'The file could not be read.';
@@ -59,17 +98,22 @@ function asSentence(message: string): string {
   return /[.!?)]$/.test(capital) ? capital : `${capital}.`;
 }
 
-type Read = { format: SourceFormat; encoding?: string; responses: RawResponse[]; notes?: string[] };
+type Read = {
+  format: SourceFormat;
+  encoding?: string;
+  reading?: EncodingReading;
+  responses: RawResponse[];
+  notes?: string[];
+};
 
-async function read(file: InputFile, def: Definition): Promise<Read> {
+async function read(file: InputFile, def: Definition, opts: ReadOptions): Promise<Read> {
   const { bytes } = file;
   if (bytes.length === 0) throw new ReadError('empty', 'The file is empty.');
   const signature = signatureOf(bytes);
   assertReadableSignature(file, signature);
   if (signature !== 'zip') {
     assertSize(bytes.length, MAX_FILE_BYTES);
-    const { text, encoding } = decodeText(bytes);
-    return { ...readText(text, def, 'The file'), encoding };
+    return readTextFile(bytes, def, opts);
   }
 
   assertSize(bytes.length, MAX_DOCX_BYTES);
@@ -97,6 +141,46 @@ async function read(file: InputFile, def: Definition): Promise<Read> {
   // A questionnaire returned in Word with no check box, no title and no sub-label is still one.
   if (looksLikeWordDocument(text, def)) return { format: 'word', responses: [readWordText(text, def)] };
   return readText(text, def, 'The Word document');
+}
+
+/**
+ * A text file whose encoding had to be guessed is read twice where it names countries: the first
+ * reading finds the countries (their names and domains are ASCII in any code page), the second
+ * prefers the code pages their offices use and those other files of the same countries were read in.
+ */
+function readTextFile(bytes: Uint8Array, def: Definition, opts: ReadOptions): Read {
+  let decoded = decodeText(bytes, { encoding: opts.encoding, legacyEncoding: opts.legacyEncoding });
+  let read = readText(decoded.text, def, 'The file');
+  if (decoded.basis === 'detected') {
+    const countries = countriesNamed(read.responses, def);
+    if (countries.length) {
+      const batchEncodings = countries.flatMap((c) => opts.batchEncodings?.get(c) ?? []);
+      const again = decodeText(bytes, { countries, batchEncodings });
+      if (again.text !== decoded.text) read = readText(again.text, def, 'The file');
+      decoded = again;
+      if (decoded.confidence >= CONFIDENT_READING)
+        for (const c of countries) opts.batchEncodings?.set(c, decoded.encoding);
+    }
+  }
+  return { ...read, encoding: decoded.encoding, reading: readingOf(decoded) };
+}
+
+function readingOf({ encoding, confidence, basis, alternatives }: DecodedText): EncodingReading {
+  return { encoding, confidence, basis, alternatives };
+}
+
+/** The countries the responses name in their country answer, else those their answers point to. */
+function countriesNamed(responses: RawResponse[], def: Definition): string[] {
+  const field = countryQuestion(def);
+  const found = new Set<string>();
+  for (const r of responses) {
+    const written = field ? r.answers[field.id]?.text?.trim() : undefined;
+    const iso3 =
+      (written && matchCountry(written)?.iso3) ||
+      inferCountry(Object.values(r.answers).flatMap((a) => [a.text ?? '', a.other ?? '']))?.iso3;
+    if (iso3) found.add(iso3);
+  }
+  return [...found];
 }
 
 function readText(text: string, def: Definition, what: string): Read {
