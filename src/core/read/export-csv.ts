@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import type { Definition } from '../definition';
 import { ReadError } from './errors';
-import { looksLikeExportHeader, matchExportColumns } from './export-columns';
-import { readExportRows, type ExportRead } from './export';
+import { looksLikeExportHeader, minMatchedQuestions } from './export-columns';
+import { matchedQuestionCount, readExportRows, type ExportRead } from './export';
 
 /** Forms writes ","; Excel in many locales saves ";"; "Unicode text" saves tabs. */
 const DELIMITERS = [',', ';', '\t'];
@@ -10,22 +10,42 @@ const DELIMITERS = [',', ';', '\t'];
 interface HeaderGuess {
   delimiter: string;
   header: string[];
+  matched: number;
 }
 
-/** The first record of the text, split by the delimiter that makes the most question headers. */
+/** Records enough to find a header below title rows and Qualtrics' three header rows. */
+const HEADER_PREVIEW = 24;
+
+/** The text's first records, split by the delimiter under which the header names the most questions. */
 function bestDelimiter(text: string, def: Definition): HeaderGuess {
-  let best = { delimiter: DELIMITERS[0], header: [] as string[], matched: -1 };
+  let best: HeaderGuess = { delimiter: DELIMITERS[0], header: [], matched: -1 };
   for (const delimiter of DELIMITERS) {
-    const header = Papa.parse<string[]>(text, { delimiter, preview: 1 }).data[0] ?? [];
-    const matched = header.length < 2 ? 0 : matchExportColumns(header, def).matched;
+    const rows = Papa.parse<string[]>(text, { delimiter, preview: HEADER_PREVIEW }).data;
+    const header = rows[0] ?? [];
+    const matched = rows.every((r) => r.length < 2) ? 0 : matchedQuestionCount(rows, def);
     if (matched > best.matched) best = { delimiter, header, matched };
   }
   return best;
 }
 
-/** Whether a text is a Forms export saved as CSV, judged by its header row. */
+/** Whether a text is an export saved as CSV, judged by its header rows. */
 export function looksLikeExportCsv(text: string, def: Definition): boolean {
-  return looksLikeExportHeader(bestDelimiter(text, def).header, def);
+  const guess = bestDelimiter(text, def);
+  return guess.matched >= minMatchedQuestions(def) || looksLikeExportHeader(guess.header, def);
+}
+
+/**
+ * A CSV text's records, split by the delimiter that gives its first record the most fields (for a
+ * reader that does not yet know the questions).
+ */
+export function csvRows(text: string): string[][] {
+  let delimiter = DELIMITERS[0];
+  let widest = 0;
+  for (const d of DELIMITERS) {
+    const width = (Papa.parse<string[]>(text, { delimiter: d, preview: 1 }).data[0] ?? []).length;
+    if (width > widest) [delimiter, widest] = [d, width];
+  }
+  return Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' }).data;
 }
 
 /**

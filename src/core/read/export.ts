@@ -165,6 +165,31 @@ function readLayoutRows(rows: ExportCell[][], def: Definition, layout: ExportLay
   return { responses, columns, notes };
 }
 
+/**
+ * The definition's questions in a layout's questions: by the texts the export heads them with, or,
+ * where the tool gives short names (Kobo, Qualtrics), by the names when those match more.
+ */
+export function matchLayoutColumns(layout: ExportLayout, def: Definition): ColumnMap {
+  const headers = layout.questions.map((q) => q.header);
+  const byText = matchExportColumns(headers, def, { metadata: false });
+  if (!layout.questions.some((q) => q.name)) return byText;
+  const named = layout.questions.map((q) => (q.group ? `${q.group}/${q.name}` : (q.name ?? q.header)));
+  const byName = matchExportColumns(named, def, { metadata: false });
+  return byName.matched > byText.matched ? byName : byText;
+}
+
+/** How many of `def`'s questions a table's columns hold, whatever tool's layout it has. */
+export function matchedQuestionCount(rows: ExportCell[][], def: Definition): number {
+  const layout = recogniseLayout(rows);
+  if (!layout) return 0;
+  if (layout.tool === 'forms' || layout.tool === 'table')
+    return matchExportColumns(
+      rows[layout.headerAt].map((c) => cellText(c).trim()),
+      def,
+    ).matched;
+  return matchLayoutColumns(layout, def).matched;
+}
+
 /** Unfinished where the tool says so: no submission date (LimeSurvey), `Finished` false (Qualtrics). */
 function completeness(cells: ExportCell[], at: { submitted: number; finished: number }): boolean | undefined {
   if (at.finished >= 0) {
