@@ -97,9 +97,14 @@ function mergeQuestions(tables: ExportTable[]): Observed[] {
   const all: Observed[] = [];
   const byKey = new Map<string, Observed>();
   const pairs = pairNamedKobo(tables);
+  let budget = MAX_OBSERVED_ROWS;
   for (const table of tables) {
     const { layout, rows } = table;
-    const data = rows.slice(layout.headerAt + 1).filter((r) => r.some((c) => !isBlank(c)));
+    // Every file gives its questions; values are looked at up to a budget of rows over the batch.
+    const data = rows
+      .slice(layout.headerAt + 1, layout.headerAt + 1 + budget)
+      .filter((r) => r.some((c) => !isBlank(c)));
+    budget = Math.max(MIN_ROWS_PER_FILE, budget - data.length);
     let last = -1;
     layout.questions.forEach((lq, k) => {
       const partner = pairs.get(lq);
@@ -129,7 +134,24 @@ function mergeQuestions(tables: ExportTable[]): Observed[] {
   return all;
 }
 
-const questionKey = (lq: LayoutQuestion) => headerKey(lq.header) || lq.header;
+/**
+ * Rows whose values are looked at: enough to type questions and see their options, few enough that
+ * deriving stays a small part of reading a large batch. Each later file still adds a few rows.
+ */
+const MAX_OBSERVED_ROWS = 200;
+const MIN_ROWS_PER_FILE = 5;
+
+const keys = new Map<string, string>();
+
+function questionKey(lq: LayoutQuestion): string {
+  let key = keys.get(lq.header);
+  if (key === undefined) {
+    key = headerKey(lq.header) || lq.header;
+    if (keys.size > 5000) keys.clear();
+    keys.set(lq.header, key);
+  }
+  return key;
+}
 
 /**
  * Kobo's "XML values and headers" export names its questions (`sec_b/has_law`) where its labels export
@@ -219,7 +241,8 @@ const PLACEHOLDERS = [
   'not applicable',
   'not applicable.',
 ];
-const isPlaceholder = (v: string) => PLACEHOLDERS.includes(v.trim().toLowerCase());
+const PLACEHOLDER_SET = new Set(PLACEHOLDERS);
+const isPlaceholder = (v: string) => v.length <= 16 && PLACEHOLDER_SET.has(v.trim().toLowerCase());
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const URL = /^(https?:\/\/|www\.)\S+$|^[a-z0-9-]+(\.[a-z0-9-]+)+\.[a-z]{2,}(\/\S*)?$/i;
@@ -247,6 +270,9 @@ const YES_NO = new Set([
 
 /** The share of values a pattern must fit to type a question. */
 const TYPE_SHARE = 0.8;
+
+/** Values looked at to tell a choice from text. */
+const CHOICE_SAMPLE = 400;
 
 /** A single choice's options are few, short, and recur. */
 const MAX_SINGLE_OPTIONS = 12;
@@ -311,23 +337,18 @@ function counts(items: string[]): Map<string, number> {
  * them, a multiple choice when values join several with the layout's separator. Values outside the
  * set (few, and only where the set covers most answers) are an "Other" answer's typed text.
  */
-function inferChoice(q: Observed, texts: string[]): Typed | undefined {
+function inferChoice(q: Observed, all: string[]): Typed | undefined {
+  // Enough values to see which recur; a large batch is not read to its end for that.
+  const texts = all.length > CHOICE_SAMPLE ? all.slice(0, CHOICE_SAMPLE) : all;
   const separator = q.values[0]?.separator ?? ';';
   const otherLabel = [...q.otherLabels].sort((a, b) => b[1] - a[1])[0]?.[0];
   const otherOption = q.hasOtherColumn ? (otherLabel ?? 'Other') : undefined;
 
   // Multiple: Forms ends every multiple-choice value with ";"; others join with their separator.
   // Every part is an option (an option chosen once is likelier than a typed "Other" among choices).
-  const trailing = separator === ';' && share(texts, (t) => t.endsWith(';')) >= TYPE_SHARE;
-  const split = texts.map((t) => fragments(t, separator));
-  const pieces = counts(split.flat());
-  const recurring = [...pieces].filter(([p, n]) => n >= 2 && p.length <= MAX_OPTION_LENGTH).map(([p]) => p);
-  const inRecurring =
-    split.flat().filter((p) => recurring.includes(p)).length / Math.max(1, split.flat().length);
-  const severalPerValue = split.some((f) => f.filter((p) => recurring.includes(p)).length >= 2);
-  const joined = separator !== ';' ? inRecurring >= 0.8 && severalPerValue : trailing;
-  if (joined && recurring.length >= 2 && pieces.size <= MAX_MULTIPLE_OPTIONS) {
-    const options = [...pieces.keys()].filter((o) => o !== otherOption);
+  const multiple = joinedChoice(texts, separator);
+  if (multiple) {
+    const options = multiple.filter((o) => o !== otherOption);
     return {
       type: 'multiple',
       options: otherOption ? [...options, otherOption] : options,
@@ -367,6 +388,26 @@ function inferChoice(q: Observed, texts: string[]): Typed | undefined {
     set.length >= 2 && whole.size <= MAX_SINGLE_OPTIONS && set.length <= Math.max(2, texts.length / 2);
   if (few && covered >= 0.75) return { type: 'single', options: [...whole.keys()] };
   return undefined;
+}
+
+/** The options of a multiple choice whose values join them with the separator, if they do. */
+function joinedChoice(texts: string[], separator: string): string[] | undefined {
+  const sep = separator.trim() || ' ';
+  const trailing = separator === ';' && share(texts, (t) => t.endsWith(';')) >= TYPE_SHARE;
+  if (separator === ';' ? !trailing : !texts.some((t) => t.includes(sep))) return undefined;
+  const split = texts.map((t) => fragments(t, separator));
+  const all = split.flat();
+  const pieces = counts(all);
+  const recurring = new Set(
+    [...pieces].filter(([p, n]) => n >= 2 && p.length <= MAX_OPTION_LENGTH).map(([p]) => p),
+  );
+  if (recurring.size < 2 || pieces.size > MAX_MULTIPLE_OPTIONS) return undefined;
+  if (separator !== ';') {
+    const inRecurring = all.filter((p) => recurring.has(p)).length / all.length;
+    const severalPerValue = split.some((f) => f.filter((p) => recurring.has(p)).length >= 2);
+    if (inRecurring < 0.8 || !severalPerValue) return undefined;
+  }
+  return [...pieces.keys()];
 }
 
 /** How questionnaires word a choice, in the languages they are sent in. */
@@ -437,19 +478,39 @@ function nameOptions(labels: string[], names: string[]): { options: string[]; op
 const COUNTRY_WORDS =
   /\b(country|countries|nation|pays|país|pais|land|landes|paese|país|kraj|ülke|страна|країна|البلد|الدولة|国家|国|국가|quốc gia|negara)\b/iu;
 
-/** The question that asks for the country: by its wording, else by values that are country names. */
+/** Values tried as country names per question: enough to tell, few enough to stay cheap. */
+const COUNTRY_SAMPLE = 8;
+
+/**
+ * The question that asks for the country: the one worded so whose values are country names, else
+ * the one whose values are most often country names. A question whose first values are not is
+ * passed over after three of them (name lookups are the costly part of deriving).
+ */
 function countryQuestion(questions: Observed[], typed: Typed[]): number {
+  const shareOfCountries = (q: Observed): number => {
+    const texts = [...new Set(q.values.map((v) => cellText(v.cell).trim()).filter(Boolean))];
+    // Country names are short: a question of long texts is not the country question.
+    if (!texts.length || share(texts, (t) => t.length <= 60) < 0.8) return 0;
+    const sample = texts.slice(0, COUNTRY_SAMPLE);
+    let hits = 0;
+    for (const [k, t] of sample.entries()) {
+      if (matchCountry(t)) hits++;
+      else if (k >= 2 && hits === 0) return 0;
+    }
+    return hits / sample.length;
+  };
+  const candidates = questions.flatMap((q, i) => (typed[i].type === 'text' && !typed[i].format ? [i] : []));
+  const worded = candidates.filter(
+    (i) => COUNTRY_WORDS.test(questions[i].header) && questions[i].header.length <= 80,
+  );
+  for (const i of worded) if (shareOfCountries(questions[i]) >= 0.5) return i;
   let best = -1;
-  let bestScore = 0;
-  questions.forEach((q, i) => {
-    if (typed[i].type !== 'text' || typed[i].format) return;
-    const texts = q.values.map((v) => cellText(v.cell).trim()).filter(Boolean);
-    if (!texts.length) return;
-    const matched = share(texts, (t) => t.length <= 60 && matchCountry(t) !== undefined);
-    const worded = COUNTRY_WORDS.test(q.header) && q.header.length <= 80;
-    const score = matched + (worded ? 0.5 : 0);
-    if (matched >= 0.5 && score > bestScore) [best, bestScore] = [i, score];
-  });
+  let bestShare = 0.5;
+  for (const i of candidates) {
+    if (worded.includes(i)) continue;
+    const found = shareOfCountries(questions[i]);
+    if (found >= bestShare) [best, bestShare] = [i, found + 1e-9];
+  }
   return best;
 }
 

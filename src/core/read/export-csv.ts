@@ -35,8 +35,9 @@ export function looksLikeExportCsv(text: string, def: Definition): boolean {
 }
 
 /**
- * A CSV text's records, split by the delimiter that gives its first record the most fields (for a
- * reader that does not yet know the questions).
+ * A CSV text's records, split by the delimiter that gives its first record the most fields: for a
+ * reader that does not yet know the questions (deriving a definition), sharing the parse with the
+ * reader that then reads the text.
  */
 export function csvRows(text: string): string[][] {
   let delimiter = DELIMITERS[0];
@@ -45,7 +46,28 @@ export function csvRows(text: string): string[][] {
     const width = (Papa.parse<string[]>(text, { delimiter: d, preview: 1 }).data[0] ?? []).length;
     if (width > widest) [delimiter, widest] = [d, width];
   }
-  return Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' }).data;
+  return parseCsv(text, delimiter).data;
+}
+
+/**
+ * The last texts parsed, by delimiter, so that deriving a definition from a batch and reading it
+ * parse each export once. Bounded in count and size; results are shared and must not be modified.
+ */
+const parsedTexts = new Map<string, Papa.ParseResult<string[]>>();
+const PARSED_TEXTS = 8;
+const MAX_SHARED_TEXT = 2 * 1024 * 1024;
+
+function parseCsv(text: string, delimiter: string): Papa.ParseResult<string[]> {
+  if (text.length > MAX_SHARED_TEXT)
+    return Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
+  const key = delimiter + text;
+  let parsed = parsedTexts.get(key);
+  if (!parsed) {
+    parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
+    if (parsedTexts.size >= PARSED_TEXTS) parsedTexts.delete(parsedTexts.keys().next().value!);
+    parsedTexts.set(key, parsed);
+  }
+  return parsed;
 }
 
 /**
@@ -54,7 +76,7 @@ export function csvRows(text: string): string[][] {
  */
 export function readExportCsv(text: string, def: Definition): ExportRead {
   const { delimiter } = bestDelimiter(text, def);
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
+  const parsed = parseCsv(text, delimiter);
   const rows = parsed.data;
   const unclosed = parsed.errors.find((e) => e.code === 'MissingQuotes');
   if (unclosed)

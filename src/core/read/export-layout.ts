@@ -265,6 +265,9 @@ export const TOOL_METADATA: Record<ExportTool, [MetaField, string[]][]> = {
   table: [],
 };
 
+/** No metadata name is longer: longer headers are questions, and are not looked up. */
+const MAX_META_NAME = 60;
+
 /** Metadata names compare without case, accents kept, on letters and digits (`_id` keeps its `_`). */
 export function metaKey(text: string): string {
   return text
@@ -284,6 +287,7 @@ const META_INDEX: Map<ExportTool, Map<string, MetaField>> = new Map(
 
 /** The metadata field a header names for a tool, if it is one of the tool's names. */
 export function metaFieldOf(tool: ExportTool, header: string): MetaField | undefined {
+  if (header.length > MAX_META_NAME) return undefined;
   return META_INDEX.get(tool)?.get(metaKey(header));
 }
 
@@ -372,9 +376,18 @@ function findHeader(rows: ExportCell[][]): number {
   return first < 0 ? 0 : first;
 }
 
+const toolsByHeader = new Map<string, ExportTool[]>();
+
 function knownMetaTools(header: string): ExportTool[] {
-  const key = metaKey(header);
-  return [...META_INDEX].filter(([, names]) => names.has(key)).map(([tool]) => tool);
+  if (header.length > MAX_META_NAME) return [];
+  let tools = toolsByHeader.get(header);
+  if (!tools) {
+    const key = metaKey(header);
+    tools = [...META_INDEX].filter(([, names]) => names.has(key)).map(([tool]) => tool);
+    if (toolsByHeader.size > 10000) toolsByHeader.clear();
+    toolsByHeader.set(header, tools);
+  }
+  return tools;
 }
 
 /** Which tool wrote the table, from its metadata names and header rows. */
@@ -387,7 +400,7 @@ function recogniseTool(rows: ExportCell[][], headerAt: number): ExportTool {
     (header.includes('ResponseId') && header.includes('Finished'))
   )
     return 'qualtrics';
-  if (next.some((c) => MONKEY_RESPONSE.has(metaKey(c)))) return 'surveymonkey';
+  if (next.some((c) => c.length <= MAX_META_NAME && MONKEY_RESPONSE.has(metaKey(c)))) return 'surveymonkey';
   if (header.includes('_id') || header.includes('_uuid') || header.includes('_submission_time'))
     return 'kobo';
   const counts = new Map<ExportTool, number>();
@@ -411,8 +424,9 @@ function metadataColumns(tool: ExportTool, header: string[]): ExportLayout['meta
   const used = new Set<string>();
   const take = (i: number) => {
     const field = metaFieldOf(tool, header[i]);
+    if (!field) return false;
     const key = metaKey(header[i]);
-    if (!field || used.has(key)) return false;
+    if (used.has(key)) return false;
     used.add(key);
     meta.push({ field, index: i, header: header[i] });
     return true;
@@ -432,6 +446,16 @@ function metadataColumns(tool: ExportTool, header: string[]): ExportLayout['meta
  * are metadata, and how its questions spread over the other columns.
  */
 export function recogniseLayout(rows: ExportCell[][]): ExportLayout | undefined {
+  // One table is recognised once: deriving a definition and reading the table share the layout.
+  if (layouts.has(rows)) return layouts.get(rows);
+  const layout = recognise(rows);
+  layouts.set(rows, layout);
+  return layout;
+}
+
+const layouts = new WeakMap<ExportCell[][], ExportLayout | undefined>();
+
+function recognise(rows: ExportCell[][]): ExportLayout | undefined {
   if (!rows.some((r) => r.some((c) => text(c) !== ''))) return undefined;
   const firstRow = findHeader(rows);
   const tool = recogniseTool(rows, firstRow);

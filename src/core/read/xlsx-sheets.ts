@@ -31,8 +31,22 @@ const MAX_COLUMNS = 16384;
  *
  * The package is read part by part with a streaming XML parser: only the workbook, its relations,
  * the shared strings, the styles and the worksheets, each checked for its inflated size first.
+ *
+ * A workbook is parsed once per bytes: deriving a definition from a batch and then reading the batch
+ * share the result, which callers must therefore not modify.
  */
-export async function readWorkbookSheets(bytes: Uint8Array): Promise<SheetCells[]> {
+export function readWorkbookSheets(bytes: Uint8Array): Promise<SheetCells[]> {
+  let sheets = parsed.get(bytes);
+  if (!sheets) {
+    sheets = parseWorkbook(bytes);
+    parsed.set(bytes, sheets);
+  }
+  return sheets;
+}
+
+const parsed = new WeakMap<Uint8Array, Promise<SheetCells[]>>();
+
+async function parseWorkbook(bytes: Uint8Array): Promise<SheetCells[]> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
