@@ -1,0 +1,193 @@
+import { parseDefinition, type Definition } from '../definition';
+import { deriveDefinition } from '../definition/derive';
+import { readExportRows, type ExportCell } from './export';
+import { recogniseLayout } from './export-layout';
+
+/** A small questionnaire as an XLSForm would give it: names as ids, option names beside labels. */
+const def: Definition = parseDefinition({
+  id: 'small',
+  title: 'Small survey',
+  sections: [{ id: 'sec_a', title: 'A. About you' }],
+  questions: [
+    {
+      id: 'country',
+      number: 1,
+      section: 'sec_a',
+      text: 'Country',
+      required: true,
+      type: 'text',
+      format: 'country',
+    },
+    {
+      id: 'has_law',
+      number: 2,
+      section: 'sec_a',
+      text: 'Is there a statistics law?',
+      required: true,
+      type: 'single',
+      options: ['Yes', 'No'],
+      optionNames: ['yes', 'no'],
+    },
+    {
+      id: 'modes',
+      number: 3,
+      section: 'sec_a',
+      text: 'Which modes, if any?',
+      required: false,
+      type: 'multiple',
+      options: ['Web, mobile or tablet', 'Paper', 'Telephone'],
+      optionNames: ['web', 'paper', 'phone'],
+      otherOption: 'Other',
+    },
+    { id: 'census', number: 4, section: 'sec_a', text: 'Census date', required: false, type: 'date' },
+  ],
+});
+
+const csv = (text: string): ExportCell[][] => text.split('\n').map((line) => line.split('|'));
+
+describe('export layouts', () => {
+  it('finds a header below title rows (EUSurvey) and takes its metadata columns aside', () => {
+    const rows = csv(
+      [
+        'Small survey',
+        'Export date|2025-04-07',
+        '',
+        'Contribution ID|User name|Languages|Creation date|Last update date|Country|Is there a statistics law?|Which modes, if any?|Census date',
+        'c-17|anonymous|EN|2025-03-01 10:00:00|2025-03-01 10:20:00|Estonia|Yes|Paper;Telephone;|14/03/2021',
+      ].join('\n'),
+    );
+    const layout = recogniseLayout(rows)!;
+    expect(layout).toMatchObject({ tool: 'eusurvey', headerAt: 3 });
+    expect(layout.meta.map((m) => m.field)).toEqual(['id', 'name', 'other', 'start', 'completion']);
+    const [r] = readExportRows(rows, def).responses;
+    expect(r).toMatchObject({
+      responseId: 'c-17',
+      startTime: '2025-03-01T10:00:00',
+      answers: {
+        country: { text: 'Estonia' },
+        has_law: { selected: ['Yes'] },
+        modes: { selected: ['Paper', 'Telephone'] },
+        census: { text: '2021-03-14' },
+      },
+    });
+  });
+
+  it('reads localised Forms metadata (German) and its day-first dates', () => {
+    const rows = csv(
+      [
+        'ID|Startzeit|Fertigstellungszeit|E-Mail|Name|Country|Is there a statistics law?|Census date',
+        '3|05.04.2025 10:00:00|05.04.2025 10:30:00|anonymous||Austria|No|04.03.2021',
+      ].join('\n'),
+    );
+    expect(recogniseLayout(rows)).toMatchObject({ tool: 'forms', dayFirst: true });
+    const [r] = readExportRows(rows, def).responses;
+    expect(r).toMatchObject({
+      responseId: '3',
+      durationSeconds: 1800,
+      answers: { census: { text: '2021-03-04' } },
+    });
+  });
+
+  it('maps Kobo names (group paths, option names) to the questions and labels of an XLSForm definition', () => {
+    const rows = csv(
+      [
+        'start|sec_a/country|sec_a/has_law|sec_a/modes|sec_a/modes_other|sec_a/census|_id|_uuid|_index',
+        '2025-03-04T17:40:05.000+01:00|Kenya|yes|web phone other|Satellite imagery|2019-08-24|387|ab-cd|1',
+      ].join('\n'),
+    );
+    const layout = recogniseLayout(rows)!;
+    expect(layout).toMatchObject({ tool: 'kobo', namedValues: true });
+    const [r] = readExportRows(rows, def).responses;
+    expect(r.responseId).toBe('387');
+    expect(r.answers).toEqual({
+      country: { text: 'Kenya' },
+      has_law: { selected: ['Yes'] },
+      modes: { selected: ['Web, mobile or tablet', 'Telephone', 'Other'], other: 'Satellite imagery' },
+      census: { text: '2019-08-24' },
+    });
+  });
+
+  it('splits Google Forms checkboxes joined with ", " by the known options, commas inside labels kept', () => {
+    const rows = csv(
+      [
+        'Timestamp|Email Address|Country|Is there a statistics law?|Which modes, if any?',
+        '2025/03/14 10:22:31 AM GMT+1||Chile|Yes|Web, mobile or tablet, Telephone, Drones, kites, and balloons',
+      ].join('\n'),
+    );
+    expect(recogniseLayout(rows)).toMatchObject({ tool: 'google-forms', separator: ', ' });
+    const [r] = readExportRows(rows, def).responses;
+    expect(r.responseId).toBe('row 2');
+    expect(r.answers.modes).toEqual({
+      selected: ['Web, mobile or tablet', 'Telephone', 'Other'],
+      other: 'Drones, kites, and balloons',
+    });
+  });
+
+  it('marks LimeSurvey responses without a submission date and Qualtrics ones not finished as incomplete', () => {
+    const lime = csv(
+      [
+        'Response ID|Date submitted|Last page|Start language|Country|Is there a statistics law?|Which modes, if any? [Paper]|Which modes, if any? [Telephone]|Which modes, if any? [Other]',
+        '4|2025-04-04 18:24:39|2|en|Peru|Yes|Yes|No|',
+        '5||1|en|Chile|No|N/A|N/A|',
+        '6|2025-04-05 09:00:00|2|en|Peru|No|No|Yes|Carrier pigeons',
+      ].join('\n'),
+    );
+    const [a, b, c] = readExportRows(lime, def).responses;
+    expect([a.complete, b.complete, c.complete]).toEqual([undefined, false, undefined]);
+    expect([a.answers.modes, b.answers.modes, c.answers.modes]).toEqual([
+      { selected: ['Paper'] },
+      { selected: [] },
+      { selected: ['Telephone', 'Other'], other: 'Carrier pigeons' },
+    ]);
+
+    const qualtrics = csv(
+      [
+        'StartDate|EndDate|Progress|Finished|ResponseId|Q1|Q2|Q3',
+        'Start Date|End Date|Progress|Finished|Response ID|Country|Is there a statistics law?|Census date',
+        '{"ImportId":"startDate"}|{"ImportId":"endDate"}|{"ImportId":"progress"}|{"ImportId":"finished"}|{"ImportId":"_recordId"}|{"ImportId":"QID1_TEXT"}|{"ImportId":"QID2"}|{"ImportId":"QID3_TEXT"}',
+        '2025-03-03 10:06:04|2025-03-04 07:48:24|42|False|R_abc|Peru|Yes|2016/05/06',
+      ].join('\n'),
+    );
+    const [q] = readExportRows(qualtrics, def).responses;
+    expect(q).toMatchObject({
+      responseId: 'R_abc',
+      complete: false,
+      answers: { census: { text: '2016-05-06' } },
+    });
+  });
+
+  it('derives names, groups and option names when a batch holds both of Kobo’s exports', async () => {
+    const labels =
+      'start,Country,Is there a statistics law?,Which modes?,Which modes?/Paper questionnaires (PAPI),Which modes?/Administrative records,_id\n' +
+      '2025-03-01,Kenya,Yes,Paper questionnaires (PAPI),1,0,1\n' +
+      '2025-03-02,Peru,No,Paper questionnaires (PAPI) Administrative records,1,1,2\n' +
+      '2025-03-03,Chile,Yes,Administrative records,0,1,3\n';
+    const names =
+      'start,sec_a/country,sec_a/has_law,sec_a/modes,_id\n2025-03-04,Ghana,no,papi admin,4\n2025-03-05,Nepal,yes,admin,5\n';
+    const bytes = (s: string) => new TextEncoder().encode(s);
+    const derived = (await deriveDefinition([
+      { name: 'survey_-_labels.csv', bytes: bytes(labels) },
+      { name: 'survey_-_xml.csv', bytes: bytes(names) },
+    ]))!;
+    expect(derived.questions.map((q) => [q.id, q.section, q.type])).toEqual([
+      ['country', 'sec_a', 'text'],
+      ['has_law', 'sec_a', 'single'],
+      ['modes', 'sec_a', 'multiple'],
+    ]);
+    const modes = derived.questions[2];
+    expect(modes.options).toEqual(['Paper questionnaires (PAPI)', 'Administrative records']);
+    expect(modes.optionNames).toEqual(['papi', 'admin']);
+    const [ghana] = readExportRows(csvRows(names), derived).responses;
+    expect(ghana.answers.modes).toEqual({
+      selected: ['Paper questionnaires (PAPI)', 'Administrative records'],
+    });
+    expect(ghana.answers.has_law).toEqual({ selected: ['No'] });
+  });
+});
+
+function csvRows(text: string): ExportCell[][] {
+  return text
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
+}
