@@ -1,7 +1,9 @@
-import { countryQuestion, type Definition } from '../src/core/definition';
+import { countryQuestion, loadQuestionnaire, type Definition } from '../src/core/definition';
 import { deriveDefinition } from '../src/core/definition/derive';
 import type { RawResponse } from '../src/core/model';
 import { readFile } from '../src/core/read';
+import { headerKey } from '../src/core/read/export-columns';
+import { corpusInputFiles } from './support/corpus';
 import {
   describeScore,
   foreignTruth,
@@ -87,5 +89,23 @@ describe.each(LAYOUTS)('%s', (layout) => {
   it('reads at least 99% of the answer cells as the truth has them', () => {
     if (score.wrong.length) console.log(`${layout}:\n${score.wrong.join('\n')}`);
     expect(score.cellsRight / score.cells).toBeGreaterThanOrEqual(SHORTFALL[layout] ?? 0.99);
+  });
+});
+
+describe('a definition derived from the MSQ corpus (Forms pages, Word files and the export)', () => {
+  it('has one question per column of the export, repeated headers apart, in the built-in order', async () => {
+    const msq = loadQuestionnaire('msq-2022');
+    const files = corpusInputFiles();
+    const def = (await deriveDefinition(files))!;
+    expect(def.questions).toHaveLength(msq.questions.length);
+    const key = (text: string) => headerKey(text);
+    const same = def.questions.filter((q, i) => {
+      const m = msq.questions[i];
+      return [m.text, m.subLabel ? `${m.text} ${m.subLabel}` : m.text].map(key).includes(key(q.text));
+    });
+    expect(same).toHaveLength(msq.questions.length);
+    expect(countryQuestion(def)?.text).toBe('Country name');
+    // Every file of the batch reads against it: pages and Word files match the same question texts.
+    for (const file of files) expect(await readFile(file, def)).toMatchObject({ ok: true });
   });
 });

@@ -106,9 +106,14 @@ function mergeQuestions(tables: ExportTable[]): Observed[] {
       .filter((r) => r.some((c) => !isBlank(c)));
     budget = Math.max(MIN_ROWS_PER_FILE, budget - data.length);
     let last = -1;
+    // A header may repeat ("Please provide a link."): its n-th column is the n-th such question.
+    const seen = new Map<string, number>();
     layout.questions.forEach((lq, k) => {
       const partner = pairs.get(lq);
-      const key = questionKey(partner?.labelled ?? lq);
+      const text = questionKey(partner?.labelled ?? lq);
+      const nth = (seen.get(text) ?? 0) + 1;
+      seen.set(text, nth);
+      const key = nth > 1 ? `${text}#${nth}` : text;
       let q = byKey.get(key) ?? (partner ? byKey.get(questionKey(partner.named)) : undefined);
       if (!q) {
         q = {
