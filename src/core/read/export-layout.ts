@@ -397,7 +397,7 @@ function recogniseTool(rows: ExportCell[][], headerAt: number): ExportTool {
   const third = (rows[headerAt + 2] ?? []).map(text);
   if (
     third.some((c) => /^\{\s*"ImportId"/.test(c)) ||
-    (header.includes('ResponseId') && header.includes('Finished'))
+    (header.some((h) => /^ResponseI[dD]$/.test(h)) && header.includes('Finished'))
   )
     return 'qualtrics';
   if (next.some((c) => c.length <= MAX_META_NAME && MONKEY_RESPONSE.has(metaKey(c)))) return 'surveymonkey';

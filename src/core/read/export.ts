@@ -393,6 +393,9 @@ export interface Timestamp {
 
 const NUMERIC_DATE =
   /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2}),?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([ap]\.?m\.?)?)?$/i;
+/** Google Forms' timestamps: `2025/03/14 10:22:31 AM GMT+1`. */
+const YEAR_FIRST_TIME =
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(?:\s*(?:GMT|UTC)([+-]\d{1,2})(?::?(\d{2}))?)?$/i;
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
@@ -433,6 +436,17 @@ export function parseTime(cell: ExportCell, dayFirst: boolean): Timestamp | unde
   if (iso) {
     const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = iso;
     return wallClock(+y, +mo, +d, +h, +mi, +s, zone);
+  }
+  const g = YEAR_FIRST_TIME.exec(text);
+  if (g) {
+    const [, y, mo, d, h, mi, s = '0', meridiem, zh, zm = '00'] = g;
+    let hour = +h;
+    if (meridiem) {
+      if (hour < 1 || hour > 12) return undefined;
+      hour = (hour % 12) + (/^p/i.test(meridiem) ? 12 : 0);
+    }
+    const zone = zh ? `${zh[0]}${zh.slice(1).padStart(2, '0')}:${zm}` : undefined;
+    return wallClock(+y, +mo, +d, hour, +mi, +s, zone);
   }
   const m = NUMERIC_DATE.exec(text);
   if (!m) return undefined;
