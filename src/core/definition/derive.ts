@@ -4,7 +4,7 @@ import { decodeText } from '../read/decode';
 import { cellText, type ExportCell } from '../read/export';
 import { headerKey } from '../read/export-columns';
 import { csvRows } from '../read/export-csv';
-import { isChosen, recogniseLayout, type ExportLayout, type LayoutQuestion } from '../read/export-layout';
+import { recogniseLayout, type ExportLayout, type LayoutQuestion } from '../read/export-layout';
 import { signatureOf } from '../read/sniff';
 import { readWorkbookSheets } from '../read/xlsx-sheets';
 import { parseDefinition } from './index';
@@ -24,8 +24,6 @@ interface Observed {
   group?: string;
   /** Option columns' labels, in order (LimeSurvey, SurveyMonkey, Kobo). */
   optionColumns: string[];
-  /** How often each option column was ticked. */
-  ticked: Map<string, number>;
   hasOtherColumn: boolean;
   /** Value cells that are not blank, with the separator of the layout they come from. */
   values: { cell: ExportCell; separator: string; besideOther: boolean }[];
@@ -33,8 +31,6 @@ interface Observed {
   names: string[];
   /** Values written where the "Other" text was given: the "Other" option's own label. */
   otherLabels: Map<string, number>;
-  /** Answered rows. */
-  answered: number;
 }
 
 /**
@@ -72,8 +68,7 @@ async function exportTables(file: InputFile): Promise<ExportTable[]> {
   for (const rows of candidates) {
     const layout = recogniseLayout(rows);
     if (!layout || layout.questions.length < 2) continue;
-    // A table with metadata columns, or several rows under many columns, is an export; an XLSForm's
-    // sheets and notes are not.
+    // An export has a response under its header; a plain table without metadata needs a few columns.
     if (rows.length - layout.headerAt < 2) continue;
     if (!layout.meta.length && layout.tool === 'table' && layout.questions.length < 3) continue;
     tables.push({ file: file.name, rows, layout });
@@ -108,7 +103,7 @@ function mergeQuestions(tables: ExportTable[]): Observed[] {
     let last = -1;
     // A header may repeat ("Please provide a link."): its n-th column is the n-th such question.
     const seen = new Map<string, number>();
-    layout.questions.forEach((lq, k) => {
+    layout.questions.forEach((lq) => {
       const partner = pairs.get(lq);
       const text = questionKey(partner?.labelled ?? lq);
       const nth = (seen.get(text) ?? 0) + 1;
@@ -119,12 +114,10 @@ function mergeQuestions(tables: ExportTable[]): Observed[] {
         q = {
           header: (partner?.labelled ?? lq).header,
           optionColumns: [],
-          ticked: new Map(),
           hasOtherColumn: false,
           values: [],
           names: [],
           otherLabels: new Map(),
-          answered: 0,
         };
         all.splice(last + 1, 0, q);
         byKey.set(key, q);
@@ -133,7 +126,7 @@ function mergeQuestions(tables: ExportTable[]): Observed[] {
       if (named?.name && !q.name) [q.name, q.group] = [named.name, named.group];
       if (lq.name && !q.name && layout.tool === 'qualtrics') q.name = lq.name;
       last = all.indexOf(q);
-      observeValues(q, lq, data, layout, k);
+      observeValues(q, lq, data, layout);
     });
   }
   return all;
@@ -179,41 +172,24 @@ function pairNamedKobo(
   return pairs;
 }
 
-function observeValues(
-  q: Observed,
-  lq: LayoutQuestion,
-  data: ExportCell[][],
-  layout: ExportLayout,
-  k: number,
-): void {
-  void k;
+function observeValues(q: Observed, lq: LayoutQuestion, data: ExportCell[][], layout: ExportLayout): void {
   const valueCols = lq.columns.filter((c) => c.part.kind === 'value').map((c) => c.index);
-  const optionCols = lq.columns.flatMap((c) =>
-    c.part.kind === 'option' ? [{ index: c.index, option: c.part.option }] : [],
-  );
   const otherCols = lq.columns.filter((c) => c.part.kind === 'other').map((c) => c.index);
-  for (const o of optionCols) if (!q.optionColumns.includes(o.option)) q.optionColumns.push(o.option);
+  for (const c of lq.columns)
+    if (c.part.kind === 'option' && !q.optionColumns.includes(c.part.option))
+      q.optionColumns.push(c.part.option);
   if (otherCols.length) q.hasOtherColumn = true;
   for (const row of data) {
-    let answered = false;
     const values = valueCols.map((c) => row[c]).filter((c) => !isBlank(c));
     for (const cell of values)
       if (layout.namedValues) q.names.push(...cellText(cell).trim().split(/\s+/));
       else q.values.push({ cell, separator: layout.separator, besideOther: otherCols.length > 0 });
-    if (values.length) answered = true;
-    for (const o of optionCols)
-      if (isChosen(cellText(row[o.index]), o.option)) {
-        q.ticked.set(o.option, (q.ticked.get(o.option) ?? 0) + 1);
-        answered = true;
-      }
-    if (otherCols.some((c) => !isBlank(row[c]))) {
-      answered = true;
+    // Where an "Other" text was typed, the choice column holds the "Other" option's own label.
+    if (otherCols.some((c) => !isBlank(row[c])))
       for (const cell of values) {
         const label = cellText(cell).trim();
         if (label.length <= 40) q.otherLabels.set(label, (q.otherLabels.get(label) ?? 0) + 1);
       }
-    }
-    if (answered) q.answered++;
   }
 }
 
