@@ -191,3 +191,23 @@ function csvRows(text: string): ExportCell[][] {
     .split('\n')
     .map((l) => l.split(','));
 }
+
+describe('Forms metadata in a language the names table lacks', () => {
+  it('is recognised by its shape: ID, two timestamp columns, an email column, a name', () => {
+    const rows = csv(
+      [
+        'ID|Czas rozpoczęcia X|Czas zakończenia X|Poczta|Imię|Country|Is there a statistics law?|Census date',
+        '1|3/4/25 10:25:22|3/4/25 10:45:22|anonymous||Poland|Yes|2021-03-31',
+        '2|3/5/25 11:25:22|3/5/25 11:40:00|anonymous||Czechia|No|',
+      ].join('\n'),
+    );
+    const layout = recogniseLayout(rows)!;
+    expect(layout.tool).toBe('forms');
+    expect(layout.meta.map((m) => m.field)).toEqual(['id', 'start', 'completion', 'email', 'name']);
+    expect(layout.questions.map((q) => q.header)).toEqual([
+      'Country',
+      'Is there a statistics law?',
+      'Census date',
+    ]);
+  });
+});

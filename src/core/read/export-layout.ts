@@ -94,6 +94,8 @@ export const TOOL_METADATA: Record<ExportTool, [MetaField, string[]][]> = {
         'Hora da última modificação',
         'Ora dell’ultima modifica',
         'Tijdstip van laatste wijziging',
+        'Letzte Änderungszeit',
+        "Ora dell'ultima modifica",
         'Время последнего изменения',
       ],
     ],
@@ -458,9 +460,10 @@ const layouts = new WeakMap<ExportCell[][], ExportLayout | undefined>();
 function recognise(rows: ExportCell[][]): ExportLayout | undefined {
   if (!rows.some((r) => r.some((c) => text(c) !== ''))) return undefined;
   const firstRow = findHeader(rows);
-  const tool = recogniseTool(rows, firstRow);
   const header = Array.from(rows[firstRow], (c) => text(c));
-  const meta = metadataColumns(tool, header);
+  const formsByShape = formsMetadataByShape(rows, firstRow, header);
+  const tool = formsByShape ? 'forms' : recogniseTool(rows, firstRow);
+  const meta = formsByShape ?? metadataColumns(tool, header);
   const isMeta = new Set(meta.map((m) => m.index));
   const base = { tool, meta, namedValues: false };
   switch (tool) {
@@ -493,6 +496,42 @@ function recognise(rows: ExportCell[][]): ExportLayout | undefined {
         ...formsDateOrder(meta),
       };
   }
+}
+
+const TIMESTAMP = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[ ,T]+\d{1,2}:\d{2}/;
+
+/**
+ * Microsoft Forms' metadata in a language the table of names lacks: `ID`, then two columns of
+ * timestamps (start, completion), an email column (`anonymous` or addresses), a name, and an
+ * optional column of timestamps or blanks (last modified).
+ */
+function formsMetadataByShape(
+  rows: ExportCell[][],
+  at: number,
+  header: string[],
+): ExportLayout['meta'] | undefined {
+  if (metaKey(header[0] ?? '') !== 'id' || metaFieldOf('forms', header[1] ?? '')) return undefined;
+  const data = rows.slice(at + 1, at + 41).filter((r) => r.some((c) => text(c) !== ''));
+  if (!data.length) return undefined;
+  const all = (i: number, test: (c: ExportCell) => boolean) => data.every((r) => test(r[i]));
+  const isTime = (c: ExportCell) =>
+    c instanceof Date || (typeof c === 'number' && c > 1) || TIMESTAMP.test(text(c));
+  if (!all(1, isTime) || !all(2, isTime)) return undefined;
+  const meta: ExportLayout['meta'] = [
+    { field: 'id', index: 0, header: header[0] },
+    { field: 'start', index: 1, header: header[1] },
+    { field: 'completion', index: 2, header: header[2] },
+  ];
+  if (
+    !all(3, (c) => /^(anonymous|anonyme|anónimo|anonym|anonimo|[^@\s]+@[^@\s]+)$/i.test(text(c)) || !text(c))
+  )
+    return meta;
+  meta.push({ field: 'email', index: 3, header: header[3] });
+  if ((header[4] ?? '').length > 20) return meta;
+  meta.push({ field: 'name', index: 4, header: header[4] });
+  if ((header[5] ?? '').length <= 40 && all(5, (c) => !text(c) || isTime(c)))
+    meta.push({ field: 'modified', index: 5, header: header[5] });
+  return meta;
 }
 
 /** Localised Forms metadata says how the file writes dates: English (US) month first, others day first. */
