@@ -514,8 +514,7 @@ function formsMetadataByShape(
   const data = rows.slice(at + 1, at + 41).filter((r) => r.some((c) => text(c) !== ''));
   if (!data.length) return undefined;
   const all = (i: number, test: (c: ExportCell) => boolean) => data.every((r) => test(r[i]));
-  const isTime = (c: ExportCell) =>
-    c instanceof Date || (typeof c === 'number' && c > 1) || TIMESTAMP.test(text(c));
+  const isTime = (c: ExportCell) => c instanceof Date || TIMESTAMP.test(text(c));
   if (!all(1, isTime) || !all(2, isTime)) return undefined;
   const meta: ExportLayout['meta'] = [
     { field: 'id', index: 0, header: header[0] },
