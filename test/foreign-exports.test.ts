@@ -5,6 +5,7 @@ import { readFile } from '../src/core/read';
 import { headerKey } from '../src/core/read/export-columns';
 import { corpusInputFiles } from './support/corpus';
 import {
+  definitionAgreement,
   describeScore,
   foreignTruth,
   layoutFiles,
@@ -60,7 +61,7 @@ describe.each(LAYOUTS)('%s', (layout) => {
       if (outcome.ok) read.push({ file: file.name, responses: outcome.responses });
       else rejected.push(`${file.name}: ${outcome.message}`);
     }
-    score = scoreLayout(layout, def, read, truth);
+    score = { ...scoreLayout(layout, def, read, truth), definition: definitionAgreement(def, truth) };
     scores.push(score);
   });
 

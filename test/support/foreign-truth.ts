@@ -26,7 +26,15 @@ export interface TruthResponse {
   skip?: string[];
 }
 
+export interface TruthQuestion {
+  text: string;
+  type: Question['type'];
+  options: string[];
+  other: boolean;
+}
+
 export interface ForeignTruth {
+  questionnaire: { questions: TruthQuestion[] };
   responses: TruthResponse[];
   non_responses: { file: string }[];
 }
@@ -48,6 +56,8 @@ export function layoutFiles(layout: string): InputFile[] {
 
 export interface LayoutScore {
   layout: string;
+  /** Questions typed as the truth has them, with their options where a choice. */
+  definition?: { typed: number; exact: number; of: number };
   responses: number;
   found: number;
   countriesRight: number;
@@ -147,12 +157,40 @@ export function scoreLayout(
   return score;
 }
 
+/**
+ * How many of the truth's questions a derived definition has with the right type (and, for a choice,
+ * the right options and "Other"), and how many with the right type alone.
+ */
+export function definitionAgreement(
+  def: Definition,
+  truth: ForeignTruth,
+): { typed: number; exact: number; of: number } {
+  const byText = new Map(def.questions.map((q) => [headerKey(q.text), q]));
+  let typed = 0;
+  let exact = 0;
+  for (const t of truth.questionnaire.questions) {
+    const q = byText.get(headerKey(t.text));
+    if (!q || q.type !== t.type) continue;
+    typed++;
+    if (!isChoiceType(t.type)) exact++;
+    else {
+      const options = (q.options ?? []).filter((o) => o !== q.otherOption);
+      const same = JSON.stringify([...options].sort()) === JSON.stringify([...t.options].sort());
+      if (same && Boolean(q.otherOption) === t.other) exact++;
+    }
+  }
+  return { typed, exact, of: truth.questionnaire.questions.length };
+}
+
 /** The figures of a layout in one line. */
 export function describeScore(s: LayoutScore): string {
   const pct = s.cells ? ((100 * s.cellsRight) / s.cells).toFixed(1) : '-';
   return (
     `${s.layout.padEnd(24)} responses ${s.found}/${s.responses}, countries ${s.countriesRight}/${s.responses}, ` +
-    `complete ${s.completeRight}/${s.responses}, answers ${s.cellsRight}/${s.cells} (${pct}%)`
+    `complete ${s.completeRight}/${s.responses}, answers ${s.cellsRight}/${s.cells} (${pct}%)` +
+    (s.definition
+      ? `; questions typed ${s.definition.typed}/${s.definition.of}, with their options ${s.definition.exact}/${s.definition.of}`
+      : '')
   );
 }
 
