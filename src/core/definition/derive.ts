@@ -525,9 +525,11 @@ function buildDefinition(observed: Observed[], tables: ExportTable[]): Definitio
   if (country >= 0) typed[country] = { type: 'text', format: 'country' };
 
   const sections: { id: string; title: string }[] = [];
+  // Sections: the tool's groups (a group label "A. Respondent information" gives its letter as id),
+  // else a letter opening the question ("B3. …"), else one section.
   const sectionOf = (q: Observed): string => {
-    const prefix = SECTION_PREFIX.exec(q.header)?.[1];
-    const id = q.group ?? prefix ?? 'main';
+    const title = q.group ?? SECTION_PREFIX.exec(q.header)?.[1];
+    const id = q.group ? (SECTION_PREFIX.exec(q.group)?.[1] ?? q.group) : (title ?? 'main');
     if (!sections.some((s) => s.id === id))
       sections.push({ id, title: id === 'main' ? 'Questions' : q.group ? q.group : `Section ${id}` });
     return id;

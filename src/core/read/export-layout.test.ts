@@ -211,3 +211,22 @@ describe('Forms metadata in a language the names table lacks', () => {
     ]);
   });
 });
+
+describe('Kobo labels exported with their groups', () => {
+  it('takes the group label apart from the question label', () => {
+    const rows = csv(
+      [
+        'start|A. About you/Country|A. About you/Is there a statistics law?|A. About you/Which modes, if any?|A. About you/Which modes, if any?/Paper|A. About you/Which modes, if any?/Telephone|_id',
+        '2025-03-01|Kenya|Yes|Paper|1|0|11',
+      ].join('\n'),
+    );
+    const layout = recogniseLayout(rows)!;
+    expect(layout.questions.map((q) => [q.group, q.header, q.columns.length])).toEqual([
+      ['A. About you', 'Country', 1],
+      ['A. About you', 'Is there a statistics law?', 1],
+      ['A. About you', 'Which modes, if any?', 3],
+    ]);
+    const [r] = readExportRows(rows, def).responses;
+    expect(r.answers.modes).toEqual({ selected: ['Paper'] });
+  });
+});

@@ -678,5 +678,27 @@ function koboQuestions(header: string[], isMeta: Set<number>): LayoutQuestion[] 
     byHeader.set(h, q);
     questions.push(q);
   });
+  if (!named) labelGroups(questions);
   return attachOtherColumns(questions);
+}
+
+/**
+ * Kobo's labels export may head a question with its group's label: `A. Respondent information/Name
+ * of your country`. A leading label shared by several headers is the group, not part of the question.
+ */
+function labelGroups(questions: LayoutQuestion[]): void {
+  const prefix = (h: string) => (h.includes('/') ? h.slice(0, h.indexOf('/')) : undefined);
+  const shared = counts(questions.map((q) => prefix(q.header)).filter((p): p is string => p !== undefined));
+  for (const q of questions) {
+    const group = prefix(q.header);
+    if (group === undefined || (shared.get(group) ?? 0) < 2) continue;
+    q.group = group;
+    q.header = q.header.slice(group.length + 1);
+  }
+}
+
+function counts(items: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const i of items) m.set(i, (m.get(i) ?? 0) + 1);
+  return m;
 }
