@@ -110,3 +110,14 @@ describe('a definition derived from the MSQ corpus (Forms pages, Word files and 
     for (const file of files) expect(await readFile(file, def)).toMatchObject({ ok: true });
   });
 });
+
+describe('batches that hold no export', () => {
+  it('derive no definition: vertical per-country workbooks, an XLSForm alone, Word files and Forms pages', async () => {
+    expect(await deriveDefinition(layoutFiles('per-country-workbooks'))).toBeUndefined();
+    expect(
+      await deriveDefinition(layoutFiles('kobo-xlsform').filter((f) => f.name.endsWith('form.xlsx'))),
+    ).toBeUndefined();
+    expect(await deriveDefinition(corpusInputFiles().filter((f) => !/export/.test(f.name)))).toBeUndefined();
+    expect(await deriveDefinition([{ name: 'empty.csv', bytes: new Uint8Array() }])).toBeUndefined();
+  });
+});

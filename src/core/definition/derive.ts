@@ -70,13 +70,19 @@ async function exportTables(file: InputFile): Promise<ExportTable[]> {
     if (!layout || layout.questions.length < 2) continue;
     // An export has a response under its header; a plain table without metadata needs a few columns.
     if (rows.length - layout.headerAt < 2) continue;
-    if (!layout.meta.length && layout.tool === 'table' && layout.questions.length < 3) continue;
+    // A table no tool's metadata marks needs more columns than a vertical questionnaire's ID,
+    // Question, Answer, Comment.
+    if (!layout.meta.length && layout.tool === 'table' && layout.questions.length < MIN_PLAIN_COLUMNS)
+      continue;
     tables.push({ file: file.name, rows, layout });
   }
   // One table per file: the one with the most questions (a workbook's Notes sheet is not one).
   tables.sort((a, b) => b.layout.questions.length - a.layout.questions.length);
   return tables.slice(0, 1);
 }
+
+/** Question columns a table without metadata columns needs to be taken for an export. */
+const MIN_PLAIN_COLUMNS = 5;
 
 function isXlsFormSheet(header: ExportCell[]): boolean {
   const names = new Set(header.map((c) => cellText(c).trim().toLowerCase()));
