@@ -577,9 +577,10 @@ function bracketQuestions(header: string[], isMeta: Set<number>): LayoutQuestion
     if (isMeta.has(index) || !h) return;
     const m = /^(.*\S)\s*\[([^\]]+)\]$/s.exec(h);
     const base = m?.[1];
-    const isOther =
-      m !== null && /^(other|autre|otro|andere|outro|altro|sonstiges|comment)$/i.test(m[2].trim());
-    if (m && base && (bases.get(base)! >= 2 || isOther || byBase.has(base))) {
+    const isOther = m !== null && /^(other|autre|otro|andere|outro|altro|sonstiges)$/i.test(m[2].trim());
+    // Beside a question's own answer column, only "[Other]" belongs to it ("[Comment]" is a question).
+    const hasValue = byBase.get(base ?? '')?.columns.some((c) => c.part.kind === 'value') ?? false;
+    if (m && base && (isOther || (!hasValue && (bases.get(base)! >= 2 || byBase.has(base))))) {
       let q = byBase.get(base);
       if (!q) {
         q = { header: base, columns: [] };
