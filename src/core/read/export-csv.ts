@@ -42,8 +42,10 @@ export function looksLikeExportCsv(text: string, def: Definition): boolean {
 export function csvRows(text: string): string[][] {
   let delimiter = DELIMITERS[0];
   let widest = 0;
+  // The widest of the first records: a title or Excel's "sep=;" line may come before the header.
   for (const d of DELIMITERS) {
-    const width = (Papa.parse<string[]>(text, { delimiter: d, preview: 1 }).data[0] ?? []).length;
+    const records = Papa.parse<string[]>(text, { delimiter: d, preview: 5 }).data;
+    const width = Math.max(0, ...records.map((r) => r.length));
     if (width > widest) [delimiter, widest] = [d, width];
   }
   return parseCsv(text, delimiter).data;

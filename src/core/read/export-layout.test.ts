@@ -230,3 +230,28 @@ describe('Kobo labels exported with their groups', () => {
     expect(r.answers.modes).toEqual({ selected: ['Paper'] });
   });
 });
+
+describe('CSV text with a line before its header', () => {
+  it('reads Excel\'s "sep=;" line as no header, for deriving and for reading', async () => {
+    const text =
+      'sep=;\nResponse ID;Date submitted;Country;Is there a statistics law?;Census date\n' +
+      '1;2025-04-04 18:24:39;Peru;Yes;2019-03-15 00:00:00\n2;2025-04-05 10:00:00;Chile;No;\n';
+    const derived = (await deriveDefinition([
+      { name: 'results.csv', bytes: new TextEncoder().encode(text) },
+    ]))!;
+    expect(derived.questions.map((q) => q.text)).toEqual([
+      'Country',
+      'Is there a statistics law?',
+      'Census date',
+    ]);
+    const [first] = readExportRows(csvRowsOf(text), def).responses;
+    expect(first).toMatchObject({ responseId: '1', answers: { census: { text: '2019-03-15' } } });
+  });
+});
+
+function csvRowsOf(text: string): ExportCell[][] {
+  return text
+    .trim()
+    .split('\n')
+    .map((l) => l.split(';'));
+}
