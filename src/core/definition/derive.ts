@@ -307,10 +307,43 @@ function inferType(q: Observed): Typed {
 /** Splits a value by its layout's separator (Forms' trailing `;` dropped). */
 function fragments(text: string, separator: string): string[] {
   const sep = separator.trim() || ' ';
-  return text
+  const parts = text
     .split(sep === ' ' ? /\s+/ : sep)
     .map((s) => s.trim())
     .filter(Boolean);
+  if (sep !== ',') return parts;
+  // An option label may hold a comma ("Web, mobile or tablet"): a part that goes on in lower case
+  // continues the one before it.
+  const joined: string[] = [];
+  for (const part of parts)
+    if (joined.length && /^\p{Ll}/u.test(part)) joined[joined.length - 1] += `${separator}${part}`;
+    else joined.push(part);
+  return joined;
+}
+
+/**
+ * Parts that always come together, one right after the other, are one option whose label holds the
+ * separator ("Surveys, Censuses"); joined until no pair is left.
+ */
+function joinAdjacent(split: string[][], separator: string): string[][] {
+  for (let round = 0; round < 8; round++) {
+    const seen = counts(split.flat());
+    const pairs = counts(split.flatMap((f) => f.slice(1).map((b, i) => `${f[i]}\u0000${b}`)));
+    const pair = [...pairs].find(([key, n]) => {
+      const [a, b] = key.split('\u0000');
+      return n >= 2 && seen.get(a) === n && seen.get(b) === n;
+    });
+    if (!pair) return split;
+    const [a, b] = pair[0].split('\u0000');
+    split = split.map((f) => {
+      const out: string[] = [];
+      for (const part of f)
+        if (part === b && out[out.length - 1] === a) out[out.length - 1] = `${a}${separator}${b}`;
+        else out.push(part);
+      return out;
+    });
+  }
+  return split;
 }
 
 function counts(items: string[]): Map<string, number> {
@@ -382,7 +415,8 @@ function joinedChoice(texts: string[], separator: string): string[] | undefined 
   const sep = separator.trim() || ' ';
   const trailing = separator === ';' && share(texts, (t) => t.endsWith(';')) >= TYPE_SHARE;
   if (separator === ';' ? !trailing : !texts.some((t) => t.includes(sep))) return undefined;
-  const split = texts.map((t) => fragments(t, separator));
+  const parts = texts.map((t) => fragments(t, separator));
+  const split = separator.includes(',') ? joinAdjacent(parts, separator) : parts;
   const all = split.flat();
   const pieces = counts(all);
   const recurring = new Set(

@@ -255,3 +255,19 @@ function csvRowsOf(text: string): ExportCell[][] {
     .split('\n')
     .map((l) => l.split(';'));
 }
+
+describe('Google Forms options holding a comma, derived from the values', () => {
+  it('joins the parts of a label back: a lower-case continuation, or parts that always come together', async () => {
+    const rows = [
+      'Timestamp,Country,Is there a statistics law?,Which modes?',
+      '2025/03/14 10:22:31 AM GMT+1,Chile,Yes,"Web, mobile or tablet, Surveys, Censuses, Paper"',
+      '2025/03/15 10:22:31 AM GMT+1,Peru,No,"Surveys, Censuses"',
+      '2025/03/16 10:22:31 AM GMT+1,Kenya,Yes,"Paper, Web, mobile or tablet"',
+      '2025/03/17 10:22:31 AM GMT+1,Ghana,No,"Paper, Surveys, Censuses"',
+    ].join('\n');
+    const derived = (await deriveDefinition([{ name: 'g.csv', bytes: new TextEncoder().encode(rows) }]))!;
+    const modes = derived.questions.find((q) => q.text === 'Which modes?')!;
+    expect(modes.type).toBe('multiple');
+    expect([...modes.options!].sort()).toEqual(['Paper', 'Surveys, Censuses', 'Web, mobile or tablet']);
+  });
+});
