@@ -271,3 +271,33 @@ describe('Google Forms options holding a comma, derived from the values', () => 
     expect([...modes.options!].sort()).toEqual(['Paper', 'Surveys, Censuses', 'Web, mobile or tablet']);
   });
 });
+
+describe('arrays and matrices', () => {
+  it('reads each row of a LimeSurvey array or a SurveyMonkey matrix as a question of its own', () => {
+    const lime = csv(
+      [
+        'Response ID|Date submitted|Country|How satisfied are you? [Timeliness]|How satisfied are you? [Accuracy]|Modes [Paper]|Modes [Web]',
+        '1|2025-04-04 18:24:39|Peru|Very satisfied|Neutral|Yes|No',
+      ].join('\n'),
+    );
+    expect(recogniseLayout(lime)!.questions.map((q) => q.header)).toEqual([
+      'Country',
+      'How satisfied are you? [Timeliness]',
+      'How satisfied are you? [Accuracy]',
+      'Modes',
+    ]);
+    const monkey = csv(
+      [
+        'Respondent ID|Collector ID|Country|How satisfied are you?||Modes|',
+        '||Open-Ended Response|Timeliness|Accuracy|Paper|Web',
+        '1145|4000|Peru|Very satisfied|Neutral|Paper|',
+      ].join('\n'),
+    );
+    expect(recogniseLayout(monkey)!.questions.map((q) => q.header)).toEqual([
+      'Country',
+      'How satisfied are you? - Timeliness',
+      'How satisfied are you? - Accuracy',
+      'Modes',
+    ]);
+  });
+});

@@ -363,6 +363,52 @@ export function isChosen(cell: string, option: string): boolean {
   return CHOSEN.has(v.toLowerCase()) || v === option;
 }
 
+/** Values of an option column that say the option was not ticked (or not reached). */
+const NOT_CHOSEN = new Set([
+  'no',
+  '0',
+  'false',
+  'n',
+  'n/a',
+  'non',
+  'nein',
+  'não',
+  'nao',
+  'нет',
+  'not selected',
+]);
+
+/**
+ * A question whose option columns hold other values than ticks (a rating per row of a LimeSurvey
+ * array or a SurveyMonkey matrix) is one question per row: `Question [Row]` / `Question - Row`.
+ */
+function splitArrays(
+  questions: LayoutQuestion[],
+  rows: ExportCell[][],
+  headerAt: number,
+  joiner: string,
+): LayoutQuestion[] {
+  const data = rows.slice(headerAt + 1, headerAt + 201);
+  return questions.flatMap((q) => {
+    const options = q.columns.filter((c) => c.part.kind === 'option');
+    if (!options.length || q.columns.some((c) => c.part.kind === 'value')) return [q];
+    const ticks = options.every((c) =>
+      data.every((r) => {
+        const v = text(r[c.index]);
+        return !v || isChosen(v, (c.part as { option: string }).option) || NOT_CHOSEN.has(v.toLowerCase());
+      }),
+    );
+    if (ticks) return [q];
+    const label = (c: (typeof options)[number]) => (c.part as { option: string }).option;
+    const header = (c: (typeof options)[number]) =>
+      joiner === ' ' ? `${q.header} [${label(c)}]` : `${q.header}${joiner}${label(c)}`;
+    return options.map((c) => ({
+      header: header(c),
+      columns: [{ index: c.index, part: { kind: 'value' } }],
+    }));
+  });
+}
+
 /** The header row: the first row, below any title rows, that names metadata or most of the columns. */
 function findHeader(rows: ExportCell[][]): number {
   const limit = Math.min(rows.length, MAX_PREAMBLE_ROWS);
@@ -473,7 +519,7 @@ function recognise(rows: ExportCell[][]): ExportLayout | undefined {
       return {
         ...base,
         headerAt: firstRow + 1,
-        questions: monkeyQuestions(rows, firstRow, isMeta),
+        questions: splitArrays(monkeyQuestions(rows, firstRow, isMeta), rows, firstRow + 1, ' - '),
         separator: ';',
       };
     case 'kobo': {
@@ -484,7 +530,12 @@ function recognise(rows: ExportCell[][]): ExportLayout | undefined {
       return { ...base, headerAt: firstRow, questions, separator: ' ', namedValues: named };
     }
     case 'limesurvey':
-      return { ...base, headerAt: firstRow, questions: bracketQuestions(header, isMeta), separator: ';' };
+      return {
+        ...base,
+        headerAt: firstRow,
+        questions: splitArrays(bracketQuestions(header, isMeta), rows, firstRow, ' '),
+        separator: ';',
+      };
     case 'google-forms':
       return { ...base, headerAt: firstRow, questions: plainQuestions(header, isMeta), separator: ', ' };
     default:
