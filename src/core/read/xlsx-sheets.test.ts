@@ -115,6 +115,14 @@ describe('reading worksheets', () => {
     expect(sheet.rows).toEqual([[], [null, null, 1], [2, 3, null, null, 4, 5]]);
   });
 
+  it('leaves out rows at the end of a sheet that only carry formatting', async () => {
+    const xml =
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576" ht="20" customHeight="1">' +
+      '<c r="A1048576" s="1"/></row></sheetData>';
+    const [sheet] = await readWorkbookSheets(await workbook({ sheets: [{ name: 'F', xml }] }));
+    expect(sheet.rows).toEqual([[1]]);
+  });
+
   it('reads cells formatted as dates as dates, built-in and custom formats, in the 1900 and 1904 systems', async () => {
     const styles =
       '<numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy\\ hh:mm"/><numFmt numFmtId="165" formatCode="&quot;day&quot;\\ 0"/></numFmts>' +

@@ -507,7 +507,15 @@ async function readWorksheet(
       }
     },
   });
-  const dense = Array.from(rows, (r) => r ?? []);
+  // Rows that only carry formatting at the end of a sheet (row 1048576 with a height) hold nothing.
+  let end = rows.length;
+  while (end > 0 && !(rows[end - 1] ?? []).some((c) => c !== null && c !== undefined)) end--;
+  // ...unless a merged area reaches over them.
+  for (const ref of merges) {
+    const last = Number(/(\d+)$/.exec(ref)?.[1] ?? 0);
+    if (last > end && last <= rows.length && last - end <= MAX_MERGE_CELLS) end = last;
+  }
+  const dense = Array.from({ length: end }, (_, i) => rows[i] ?? []);
   for (const ref of merges) spreadMerge(dense, ref);
   return { rows: dense, validations };
 }
