@@ -27,7 +27,8 @@ interface Observed {
   hasOtherColumn: boolean;
   /** Value cells that are not blank, with the separator of the layout they come from. */
   values: { cell: ExportCell; separator: string; besideOther: boolean }[];
-  /** Values written as option names (Kobo "XML values"), each name apart. */
+  /** Value cells of Kobo's "XML values" export, and the option names among them, each apart. */
+  namedCells: ExportCell[];
   names: string[];
   /** Values written where the "Other" text was given: the "Other" option's own label. */
   otherLabels: Map<string, number>;
@@ -118,10 +119,12 @@ function mergeQuestions(tables: ExportTable[]): Observed[] {
       let q = byKey.get(key) ?? (partner ? byKey.get(questionKey(partner.named)) : undefined);
       if (!q) {
         q = {
-          header: (partner?.labelled ?? lq).header,
+          // Without its labels export, a question of Kobo's "XML" export goes by its name.
+          header: partner ? partner.labelled.header : layout.namedValues && lq.name ? lq.name : lq.header,
           optionColumns: [],
           hasOtherColumn: false,
           values: [],
+          namedCells: [],
           names: [],
           otherLabels: new Map(),
         };
@@ -188,8 +191,11 @@ function observeValues(q: Observed, lq: LayoutQuestion, data: ExportCell[][], la
   for (const row of data) {
     const values = valueCols.map((c) => row[c]).filter((c) => !isBlank(c));
     for (const cell of values)
-      if (layout.namedValues) q.names.push(...cellText(cell).trim().split(/\s+/));
-      else q.values.push({ cell, separator: layout.separator, besideOther: otherCols.length > 0 });
+      if (layout.namedValues) {
+        q.namedCells.push(cell);
+        const text = cellText(cell).trim();
+        if (NAMES.test(text)) q.names.push(...text.split(/\s+/));
+      } else q.values.push({ cell, separator: layout.separator, besideOther: otherCols.length > 0 });
     // Where an "Other" text was typed, the choice column holds the "Other" option's own label.
     if (otherCols.some((c) => !isBlank(row[c])))
       for (const cell of values) {
@@ -285,7 +291,15 @@ function inferType(q: Observed): Typed {
     const options = q.optionColumns.filter((o) => !otherOption || headerKey(o) !== headerKey(otherOption));
     return { type: 'multiple', options: otherOption ? [...options, otherOption] : options, otherOption };
   }
-  if (!q.values.length && q.names.length) return namesOnly(q);
+  if (!q.values.length && q.namedCells.length) {
+    // Only Kobo's "XML values" export shows the question: option names, or text as typed.
+    const named = namesOnly(q);
+    if (named) return named;
+    return inferType({
+      ...q,
+      values: q.namedCells.map((cell) => ({ cell, separator: ';', besideOther: false })),
+    });
+  }
   const cells = q.values.map((v) => v.cell);
   const texts = cells.map((c) => cellText(c).trim()).filter((t) => !isPlaceholder(t));
   if (!texts.length) return { type: 'text' };
@@ -445,16 +459,21 @@ const YES_NO_PAIRS = [
   ['Да', 'Нет'],
 ];
 
+/** XLSForm choice names as Kobo's "XML values" export writes them: lower-case words, space-joined. */
+const NAMES = /^[a-z0-9_]+( [a-z0-9_]+)*$/;
+
 /**
- * A question seen only in an export of option names (Kobo "XML values"): a choice when the names
- * recur and look like names (no spaces inside a value's parts), else text.
+ * A question seen only in an export of option names (Kobo "XML values"): a choice when every value is
+ * names and they recur (a multiple choice where a value joins several); undefined for typed text.
  */
-function namesOnly(q: Observed): Typed {
-  const texts = q.values.length ? [] : q.names;
-  const seen = counts(texts);
-  const looksNamed = texts.every((t) => /^[a-z_][a-z0-9_]*$/i.test(t));
-  if (!looksNamed || seen.size > MAX_MULTIPLE_OPTIONS) return { type: 'text' };
-  return { type: 'single', options: [...seen.keys()], optionNames: [...seen.keys()] };
+function namesOnly(q: Observed): Typed | undefined {
+  if (q.names.length === 0 || share(q.namedCells, (c) => NAMES.test(cellText(c).trim())) < 1)
+    return undefined;
+  const seen = counts(q.names);
+  const recurs = [...seen.values()].some((n) => n >= 2) || [...seen.keys()].every((n) => YES_NO.has(n));
+  if (!recurs || seen.size > MAX_MULTIPLE_OPTIONS) return undefined;
+  const several = q.namedCells.some((c) => cellText(c).trim().includes(' '));
+  return { type: several ? 'multiple' : 'single', options: [...seen.keys()], optionNames: [...seen.keys()] };
 }
 
 /**
@@ -509,7 +528,8 @@ const COUNTRY_SAMPLE = 8;
  */
 function countryQuestion(questions: Observed[], typed: Typed[]): number {
   const shareOfCountries = (q: Observed): number => {
-    const texts = [...new Set(q.values.map((v) => cellText(v.cell).trim()).filter(Boolean))];
+    const cells = q.values.length ? q.values.map((v) => v.cell) : q.namedCells;
+    const texts = [...new Set(cells.map((c) => cellText(c).trim()).filter(Boolean))];
     // Country names are short: a question of long texts is not the country question.
     if (!texts.length || share(texts, (t) => t.length <= 60) < 0.8) return 0;
     const sample = texts.slice(0, COUNTRY_SAMPLE);

@@ -301,3 +301,21 @@ describe('arrays and matrices', () => {
     ]);
   });
 });
+
+describe('Kobo "XML values" export alone', () => {
+  it('derives questions by name, text typed as text, option names as choices, the country by its values', async () => {
+    const names =
+      'start,sec_a/country,sec_a/resp_name,sec_a/has_law,sec_a/modes,sec_a/census,_id\n' +
+      '2025-03-04,Ghana,Ama Mensah,no,papi admin,2021-06-27,4\n' +
+      '2025-03-05,Nepal,Hari Shrestha,yes,admin,2021-11-25,5\n' +
+      '2025-03-06,Peru,Ana Quispe,yes,cawi papi,2017-10-22,6\n';
+    const derived = (await deriveDefinition([{ name: 'xml.csv', bytes: new TextEncoder().encode(names) }]))!;
+    expect(derived.questions.map((q) => [q.id, q.text, q.type, q.format])).toEqual([
+      ['country', 'country', 'text', 'country'],
+      ['resp_name', 'resp_name', 'text', undefined],
+      ['has_law', 'has_law', 'single', undefined],
+      ['modes', 'modes', 'multiple', undefined],
+      ['census', 'census', 'date', undefined],
+    ]);
+  });
+});
