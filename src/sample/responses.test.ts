@@ -1,5 +1,5 @@
 import worldCountries from 'world-countries';
-import { loadQuestionnaire } from '../core/definition';
+import { loadQuestionnaire, simpleCondition } from '../core/definition';
 import { sampleCountries, writtenNames } from './countries';
 import { generateResponses } from './responses';
 
@@ -82,7 +82,8 @@ describe('generateResponses', () => {
     let skipped = 0;
     for (const r of responses)
       for (const q of branches) {
-        if (r.answers[q.relevant!.question].selected!.includes(q.relevant!.equals)) continue;
+        const condition = simpleCondition(def, q)!;
+        if (r.answers[condition.question].selected!.includes(condition.label!)) continue;
         skipped++;
         expect(r.answers[q.id].text ?? '').toBe('');
         expect(r.answers[q.id].selected ?? []).toEqual([]);
@@ -95,7 +96,8 @@ describe('generateResponses', () => {
     let inconsistent = 0;
     for (const r of responses)
       for (const q of def.questions.filter((q) => q.relevant && !q.required && q.type === 'text')) {
-        const yes = r.answers[q.relevant!.question].selected!.includes(q.relevant!.equals);
+        const condition = simpleCondition(def, q)!;
+        const yes = r.answers[condition.question].selected!.includes(condition.label!);
         if (yes === (r.answers[q.id].text !== '')) consistent++;
         else inconsistent++;
       }

@@ -1,4 +1,10 @@
-import type { Definition, Question } from '../core/definition';
+import {
+  conditionReferences,
+  rawRelevance,
+  simpleCondition,
+  type Definition,
+  type Question,
+} from '../core/definition';
 import { AnswerWriter } from './content';
 import { sampleCountries, writtenNames, type SampleCountry } from './countries';
 import { otherPeriods, sectorBodies } from './phrases';
@@ -121,8 +127,7 @@ interface AnswerState {
 
 function answerQuestion(q: Question, def: Definition, s: AnswerState): SampleAnswer {
   const { rnd, answers } = s;
-  let applies = true;
-  if (q.relevant) applies = answers[q.relevant.question]?.selected?.includes(q.relevant.equals) ?? false;
+  const applies = rawRelevance(def, q, answers) === true;
   // Required follow-ups are branches of the form: a respondent who answered otherwise never sees them.
   const branch = q.required && q.relevant !== undefined;
 
@@ -184,7 +189,8 @@ function writeText(q: Question, def: Definition, s: AnswerState): string {
   if (/guidelines/i.test(q.text)) return writer.guidelines();
   if (q.relevant && s.lastDetail && rnd.chance(0.08)) return s.lastDetail;
   // A follow-up is about its Yes/No question ("… legislation on digital signature?").
-  const parent = q.relevant && def.questions.find((p) => p.id === q.relevant!.question);
+  const condition = simpleCondition(def, q);
+  const parent = condition && def.questions.find((p) => p.id === condition.question);
   const text = writer.detail(parent ? parent.text : q.text);
   if (q.relevant) s.lastDetail = text;
   return text;
@@ -210,7 +216,7 @@ function resubmit(
   const changeable = def.questions.filter((q) => !q.relevant && q.format !== 'country');
   for (const q of rnd.sample(changeable, rnd.int(3, 8))) {
     answers[q.id] = fresh.answers[q.id];
-    for (const f of def.questions.filter((d) => d.relevant?.question === q.id))
+    for (const f of def.questions.filter((d) => conditionReferences(d, 'relevant').includes(q.id)))
       answers[f.id] = fresh.answers[f.id];
   }
   return { ...fresh, countryWritten: original.countryWritten, answers, respondent: original.respondent };

@@ -1,11 +1,5 @@
 import { z } from 'zod';
 
-/** When a question applies (XLSForm's `relevant`): another question has a given answer. */
-export const relevantSchema = z.object({
-  question: z.string().min(1),
-  equals: z.string().min(1),
-});
-
 /**
  * A question's own id: Q1 for the MSQ, the XLSForm `name`, a template's row id qualified by its
  * dimension. Unique within a definition; no white space and no `|` (issue keys join ids with it).
@@ -35,7 +29,11 @@ export const questionSchema = z
     otherOption: z.string().min(1).optional(),
     /** What a valid answer looks like (XLSForm's `constraint`, by name). */
     format: z.enum(['email', 'country', 'url']).optional(),
-    relevant: relevantSchema.optional(),
+    /**
+     * When the question applies, as an XLSForm expression over other answers, compared by option
+     * name: `${Q14} = 'Yes'`, `selected(${modes}, 'mobile')`. Where it is unmet the question does not apply.
+     */
+    relevant: z.string().min(1).optional(),
     /** What a valid answer is, as an XLSForm constraint expression (`.` is the answer). */
     constraint: z.string().min(1).optional(),
     /** What to tell the analyst when the constraint fails. */
@@ -86,7 +84,6 @@ export const definitionSchema = z.object({
   placeholders: z.array(z.string()).default([]),
 });
 
-export type Relevant = z.infer<typeof relevantSchema>;
 export type QuestionType = z.infer<typeof questionTypeSchema>;
 export type DefinitionSource = z.infer<typeof definitionSourceSchema>;
 export type Question = z.infer<typeof questionSchema>;
