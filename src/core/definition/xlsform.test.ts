@@ -172,6 +172,31 @@ describe('XLSForm features beyond the sample', () => {
     );
   });
 
+  it("reads KoboToolbox's own download: $autoname, labels in one language only, its containers", () => {
+    const def = definitionFromXlsForm(
+      form(
+        [
+          ['type', 'name', '$autoname', 'label::English (en)', 'required', '$kuid'],
+          ['begin_score ab12', 'scores', 'scores', 'Scores', 'false', 'k1'],
+          ['score__row', '', 'speed', 'Speed', 'false', 'k2'],
+          ['end_score', '', '', '', '', 'k3'],
+          ['select_one xy78', '', 'Q1_Country', 'Country', 'true', 'k4'],
+        ],
+        [
+          ['list_name', 'name', 'label::English (en)'],
+          ['xy78', 'KEN', 'Kenya'],
+          ['xy78', 'GHA', 'Ghana'],
+        ],
+      ),
+      'kobo.xlsx',
+    )!;
+    expect(def.questions.map((q) => [q.id, q.type, q.required, q.section, q.format])).toEqual([
+      ['speed', 'text', false, 'scores', undefined],
+      ['Q1_Country', 'single', true, 'general', 'country'],
+    ]);
+    expect(def.questions[1]).toMatchObject({ options: ['Kenya', 'Ghana'], optionNames: ['KEN', 'GHA'] });
+  });
+
   it("leaves out repeat groups' questions and conditions it cannot hold, and says so", () => {
     const def = definitionFromXlsForm(
       form([

@@ -232,11 +232,14 @@ class FormReader {
     });
   }
 
-  private readRow(row: Row): void {
+  private readRow(cells: Row): void {
+    // KoboToolbox leaves `name` blank where it generated one, in `$autoname`.
+    const row = cells.name || !cells.$autoname ? cells : { ...cells, name: cells.$autoname };
     const [kind, list, ...more] = (row.type ?? '').split(/\s+/);
     const type = kind.toLowerCase();
     const label = translated(row, 'label', this.language);
-    if (/^begin[_ ]?(group|repeat)$/.test(type) || type === 'begin') {
+    // begin_group, begin group, begin_repeat, and tools' own containers (begin_score, begin_rank…).
+    if (/^begin_/.test(type) || type === 'begin') {
       const repeat = type.includes('repeat') || list?.toLowerCase() === 'repeat';
       this.stack.push({
         kind: repeat ? 'repeat' : 'group',
@@ -249,7 +252,7 @@ class FormReader {
       if (label) this.interstitials.push(label);
       return;
     }
-    if (/^end[_ ]?(group|repeat)$/.test(type) || (type === 'end' && list)) {
+    if (/^end_/.test(type) || (type === 'end' && list)) {
       this.stack.pop();
       return;
     }
@@ -424,7 +427,7 @@ const COUNTRY_WORDS = [
 ];
 
 const COUNTRY_NAME =
-  /^(?:[a-z]+_)?(?:country|pays|pais|land|paese|strana|kraj|negara)(?:_(?:name|code|iso\d?|of_[a-z]+))?$/i;
+  /^(?:[a-z0-9]+_){0,2}(?:country|pays|pais|land|paese|strana|kraj|negara)(?:_(?:name|code|iso\d?|of_[a-z]+))?$/i;
 
 function hasCountryWord(text: string): boolean {
   const folded = foldText(text).replace(/[^\p{L}\p{N}\s]/gu, ' ');
