@@ -226,15 +226,20 @@ describe('XLSForm features beyond the sample', () => {
     const def = definitionFromXlsForm(
       form(
         [
-          ['type', 'name', 'label'],
+          ['type', 'name', 'label', 'relevant'],
           ['select_multiple topics or_other', 'topics', 'Topics'],
           ['select_one where', 'where', 'Where do you work'],
+          ['select_one source', 'source', 'Source'],
+          ['text', 'source_txt', 'Which one?', "${source} = 'oth'"],
+          ['text', 'after', 'After', "${source} = 'survey'"],
         ],
         [
           ['list_name', 'name', 'label'],
           ['topics', 'health', 'Health'],
           ['topics', 'labour', 'Labour'],
           ...countries.map((c) => ['where', c.toLowerCase().replace(' ', '_'), c]),
+          ['source', 'survey', 'Survey'],
+          ['source', 'oth', 'Autre (préciser)'],
         ],
       ),
       'topics.xlsx',
@@ -246,6 +251,13 @@ describe('XLSForm features beyond the sample', () => {
       otherOption: 'Other',
     });
     expect(def.questions[1].format).toBe('country');
+    // A text asked only for an option labelled "Other" in any language is that option's typed text.
+    expect(def.questions.map((q) => q.id)).toEqual(['topics', 'where', 'source', 'after']);
+    expect(def.questions[2]).toMatchObject({
+      options: ['Survey'],
+      optionNames: ['survey'],
+      otherOption: 'Autre (préciser)',
+    });
   });
 
   it('says which choice list is missing', () => {

@@ -184,6 +184,8 @@ interface Group {
 
 interface Pending {
   question: Question;
+  /** The name of the choice whose typed text the question keeps ("other"). */
+  otherChoice?: string;
   /** The choice list, for a choice question. */
   choices?: Choice[];
   hint: string;
@@ -286,6 +288,7 @@ class FormReader {
     if (message && row.constraint) question.constraintMessage = message;
 
     let choices: Choice[] | undefined;
+    let otherChoice: string | undefined;
     if (type === 'select_one' || type === 'select_multiple') {
       choices = this.lists.get(list ?? '');
       if (!choices?.length)
@@ -297,11 +300,12 @@ class FormReader {
       if (more.some((m) => m.toLowerCase() === 'or_other')) {
         if (!choices.some((c) => isOtherName(c.name)))
           choices = [...choices, { name: 'other', label: 'Other' }];
-        question.otherOption = choices.find((c) => isOtherName(c.name))!.label;
+        otherChoice = choices.find((c) => isOtherName(c.name))!.name;
+        question.otherOption = choices.find((c) => c.name === otherChoice)!.label;
       }
-      setOptions(question, choices);
+      setOptions(question, choices, otherChoice);
     } else question.type = TYPES[type] ?? 'text';
-    this.pending.push({ question, choices, hint: translated(row, 'hint', this.language) });
+    this.pending.push({ question, choices, otherChoice, hint: translated(row, 'hint', this.language) });
   }
 
   private noteLeftOut(what: string): void {
@@ -342,14 +346,15 @@ class FormReader {
     const folded = new Set<string>();
     for (const p of this.pending) {
       const target = otherTextOf(p.question);
-      const parent = target ? byId.get(target) : undefined;
-      if (!parent?.choices || p.question.type !== 'text') continue;
-      const other = parent.choices.find((c) => isOtherName(c.name));
+      const parent = target ? byId.get(target.question) : undefined;
+      if (!parent?.choices || p.question.type !== 'text' || parent.otherChoice) continue;
+      const other = parent.choices.find((c) => c.name === target!.value && isOtherChoice(c));
       if (!other) continue;
       parent.question.otherOption = other.label;
+      parent.otherChoice = other.name;
       folded.add(p.question.id);
     }
-    for (const p of this.pending) if (p.choices) setOptions(p.question, p.choices);
+    for (const p of this.pending) if (p.choices) setOptions(p.question, p.choices, p.otherChoice);
     return this.pending.filter((p) => !folded.has(p.question.id));
   }
 
@@ -380,17 +385,27 @@ function isOtherName(name: string): boolean {
 }
 
 /** The choice question whose "other" a condition asks for, if that is all it asks. */
-function otherTextOf(q: Question): string | undefined {
+function otherTextOf(q: Question): { question: string; value: string } | undefined {
   if (!q.relevant) return undefined;
   const m =
-    /^\s*\$\{([^{}\s]+)\}\s*=\s*(['"])other\2\s*$/i.exec(q.relevant) ??
-    /^\s*selected\(\s*\$\{([^{}\s]+)\}\s*,\s*(['"])other\2\s*\)\s*$/i.exec(q.relevant);
-  return m?.[1];
+    /^\s*\$\{([^{}\s]+)\}\s*=\s*(['"])([^'"]+)\2\s*$/.exec(q.relevant) ??
+    /^\s*selected\(\s*\$\{([^{}\s]+)\}\s*,\s*(['"])([^'"]+)\2\s*\)\s*$/.exec(q.relevant);
+  return m ? { question: m[1], value: m[3] } : undefined;
 }
 
-/** Options and their names; an "Other" option that has typed text is the question's otherOption instead. */
-function setOptions(q: Question, choices: Choice[]): void {
-  const listed = choices.filter((c) => !(q.otherOption && isOtherName(c.name)));
+/** An "Other" choice: named `other…`, or labelled "Other" in a common language. */
+function isOtherChoice(c: Choice): boolean {
+  return (
+    /^other/i.test(c.name) ||
+    /^(others?|autres?|otr[oa]s?|outr[oa]s?|andere|altr[oi]|другое|другой|أخرى|其他)(\b|\s|[:(,.]|$)/iu.test(
+      foldText(c.label),
+    )
+  );
+}
+
+/** Options and their names; the "Other" option that has typed text is the question's otherOption instead. */
+function setOptions(q: Question, choices: Choice[], otherChoice?: string): void {
+  const listed = choices.filter((c) => c.name !== otherChoice);
   q.options = listed.map((c) => c.label);
   q.optionNames = listed.map((c) => c.name);
 }
