@@ -74,6 +74,19 @@ describe('XLSForm expressions', () => {
     expect(run('. * 2 = 10 and 7 mod 3 = 1 and 9 div 3 = 3 and 2 + 2 - 1 = 3', {}, '5')).toBe(true);
   });
 
+  it('reads the text functions constraints use', () => {
+    expect(run("concat(${a}, '-', ${b}) = 'x-y'", { a: 'x', b: 'y' })).toBe(true);
+    expect(run("substr(., 0, 3) = 'abc'", {}, 'abcdef')).toBe(true);
+    expect(run("substr(., 3) = 'def'", {}, 'abcdef')).toBe(true);
+    expect(run("normalize-space(.) = 'a b'", {}, '  a \n b ')).toBe(true);
+    expect(run('int(.) = 3 and round(., 1) = 3.7', {}, '3.68')).toBe(true);
+  });
+
+  it('is unknown on the time of filling in, which an answer file does not keep', () => {
+    expect(run('. <= today()', {}, '2030-01-01')).toBeUndefined();
+    expect(run('. <= now() or . > 0', {}, '5')).toBe(true);
+  });
+
   it('orders ISO dates', () => {
     expect(run(". <= '2025-04-07'", {}, '2017-09-14')).toBe(true);
     expect(run(". <= '2025-04-07'", {}, '2026-01-01')).toBe(false);

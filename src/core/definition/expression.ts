@@ -55,6 +55,14 @@ const FUNCTIONS: Record<string, { min: number; max: number }> = {
   boolean: { min: 1, max: 1 },
   if: { min: 3, max: 3 },
   coalesce: { min: 2, max: 2 },
+  concat: { min: 1, max: 99 },
+  substr: { min: 2, max: 3 },
+  'normalize-space': { min: 0, max: 1 },
+  int: { min: 1, max: 1 },
+  round: { min: 1, max: 2 },
+  // The moment the form was filled in is not known afterwards: conditions on it are unknown.
+  today: { min: 0, max: 0 },
+  now: { min: 0, max: 0 },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -400,6 +408,7 @@ function compileRegex(pattern: string): RegExp {
 function call(name: string, args: Expr[], scope: Scope): Value {
   if (name === 'true') return true;
   if (name === 'false') return false;
+  if (name === 'today' || name === 'now') return undefined;
   if (name === 'if') {
     const c = evaluate(args[0], scope);
     return c === undefined ? undefined : value(args[c ? 1 : 2], scope);
@@ -411,7 +420,8 @@ function call(name: string, args: Expr[], scope: Scope): Value {
   }
   const values = args.length ? args.map((a) => value(a, scope)) : [scope.current];
   if (values.some((v) => v === undefined)) return undefined;
-  const [a, b] = values as Exclude<Value, undefined>[];
+  const known = values as Exclude<Value, undefined>[];
+  const [a, b] = known;
   switch (name) {
     case 'not':
       return !toBoolean(a);
@@ -438,6 +448,23 @@ function call(name: string, args: Expr[], scope: Scope): Value {
       return toText(a);
     case 'boolean':
       return toBoolean(a);
+    case 'concat':
+      return known.map(toText).join('');
+    case 'substr': {
+      // ODK's substr(s, start, end): positions from 0, the end excluded (not XPath's substring()).
+      const chars = [...toText(a)];
+      const end = known.length > 2 ? toNumber(known[2]) : chars.length;
+      return chars.slice(toNumber(b), end).join('');
+    }
+    case 'normalize-space':
+      return toText(a).replace(/\s+/g, ' ').trim();
+    case 'int':
+      return Math.trunc(toNumber(a));
+    case 'round': {
+      const digits = known.length > 1 ? toNumber(b) : 0;
+      const scale = 10 ** digits;
+      return Math.round(toNumber(a) * scale) / scale;
+    }
     default:
       throw new ExpressionError(`unknown function ${name}()`);
   }

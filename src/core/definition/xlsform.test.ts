@@ -206,7 +206,7 @@ describe('XLSForm features beyond the sample', () => {
         ['begin_repeat', 'member', 'Member'],
         ['text', 'member_name', 'Name'],
         ['end_repeat'],
-        ['text', 'remark', 'Remark', 'today() > 0'],
+        ['text', 'remark', 'Remark', "jr:choice-name(${size}, '${size}') != ''"],
       ]),
       'roster.xlsx',
     )!;
@@ -218,7 +218,7 @@ describe('XLSForm features beyond the sample', () => {
     expect(def.source!.description).toMatch(/2 questions in 1 section; left out: /);
     expect(def.source!.description).toMatch(/repeat group member/);
     expect(def.source!.description).toMatch(/the constraint of size, which reads limit/);
-    expect(def.source!.description).toMatch(/the relevant of remark \(unknown function today\(\)/);
+    expect(def.source!.description).toMatch(/the relevant of remark \(unknown function jr:choice-name\(\)/);
   });
 
   it('turns or_other into the question\'s "Other" option and finds a country list', () => {
