@@ -1,5 +1,6 @@
 import {
   conditionReferences,
+  isChoiceType,
   rawRelevance,
   simpleCondition,
   type Definition,
@@ -131,7 +132,7 @@ function answerQuestion(q: Question, def: Definition, s: AnswerState): SampleAns
   // Required follow-ups are branches of the form: a respondent who answered otherwise never sees them.
   const branch = q.required && q.relevant !== undefined;
 
-  if (q.type !== 'text') {
+  if (isChoiceType(q.type)) {
     if (!applies && (branch || !rnd.chance(0.03))) return { selected: [] };
     if (q.required && rnd.chance(s.care.missing)) return { selected: [] };
     return choose(q, rnd);
@@ -176,6 +177,9 @@ function placeholder(def: Definition, rnd: Random): string {
 
 function writeText(q: Question, def: Definition, s: AnswerState): string {
   const { writer, rnd, answers } = s;
+  if (q.type === 'integer') return String(rnd.int(1, 5000));
+  if (q.type === 'decimal') return (rnd.int(0, 100000) / 100).toFixed(2);
+  if (q.type === 'date') return `20${rnd.int(10, 24)}-0${rnd.int(1, 9)}-${rnd.int(10, 28)}`;
   if (q.format === 'email') return writer.email(nameBefore(q, def, answers), !rnd.chance(0.12));
   if (q.text === 'Your name' || q.text === 'Name') return writer.personName();
   if (q.text === 'Title') return writer.title();
