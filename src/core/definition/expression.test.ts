@@ -87,6 +87,48 @@ describe('XLSForm expressions', () => {
     expect(run('. <= now() or . > 0', {}, '5')).toBe(true);
   });
 
+  it('reads literals in either quote, numbers with or without a leading digit, and negative numbers', () => {
+    expect(run('${a} = "x y"', { a: 'x y' })).toBe(true);
+    expect(run('. = .5 and . = 0.5 and . != 5', {}, '0.5')).toBe(true);
+    expect(run('. > -3 and -. = -2', {}, '2')).toBe(true);
+    expect(run('. > -3', {}, '-4')).toBe(false);
+    expect(run('. = 12.', {}, '12')).toBe(true);
+  });
+
+  it('takes a bare value as true when it is not empty, zero or an empty selection', () => {
+    expect(run('${a}', { a: 'x' })).toBe(true);
+    expect(run('${a}', { a: '' })).toBe(false);
+    expect(run('${m}', { m: modes })).toBe(true);
+    expect(run('${m}', { m: noChoice })).toBe(false);
+    expect(run('count-selected(${m})', { m: noChoice })).toBe(false);
+    expect(run('count-selected(${m})', { m: modes })).toBe(true);
+    expect(run('number(.)', {}, 'abc')).toBe(false);
+    expect(run('boolean(.)', {}, 'abc')).toBe(true);
+    expect(run('${a} = true()', { a: 'x' })).toBe(true);
+  });
+
+  it('never takes an empty answer for zero', () => {
+    expect(run('${a} = 0', { a: '' })).toBe(false);
+    expect(run('${a} = 0', { a: ' 0 ' })).toBe(true);
+    expect(run('${a} != 0', { a: '' })).toBe(true);
+  });
+
+  it('compares a multiple choice with = as its names joined by spaces', () => {
+    expect(run("${m} = 'capi mobile'", { m: modes })).toBe(true);
+    expect(run("${m} = 'capi'", { m: modes })).toBe(false);
+    expect(run('${m} = ${n}', { m: modes, n: { names: ['capi', 'mobile'], labels: [] } })).toBe(true);
+  });
+
+  it('settles and/or on the known side, in either order', () => {
+    expect(run("${r} = 'yes' and ${q} = 'yes'", { q: undefined, r: no })).toBe(false);
+    expect(run("${r} = 'yes' and ${q} = 'yes'", { q: undefined, r: yes })).toBeUndefined();
+    expect(run("${r} = 'yes' or ${q} = 'yes'", { q: undefined, r: yes })).toBe(true);
+    expect(run("${r} = 'yes' or ${q} = 'yes'", { q: undefined, r: no })).toBeUndefined();
+    expect(run("${r} = 'yes' or ${r} = 'maybe'", { r: no })).toBe(false);
+    expect(run("${r} = 'no' and ${r} != ''", { r: no })).toBe(true);
+    expect(run('-${q} < 0', { q: undefined })).toBeUndefined();
+  });
+
   it('orders ISO dates', () => {
     expect(run(". <= '2025-04-07'", {}, '2017-09-14')).toBe(true);
     expect(run(". <= '2025-04-07'", {}, '2026-01-01')).toBe(false);
@@ -125,5 +167,16 @@ describe('XLSForm expressions', () => {
     expect(error('${a} = ')).toBe('the expression ends too early at position 8');
     expect(error('  ')).toBe('the expression is empty');
     expect(error("${a} = 'x' # comment")).toBe('unexpected "#" at position 12');
+    expect(error("x${a} = 'x'")).toBe('unexpected "x" at position 1');
+    expect(error('../a = 1')).toBe('".." (the parent node) is not supported at position 1');
+    expect(error("selected(${a}, 'x', 'y')")).toBe('selected() takes 2 arguments, not 3 at position 1');
+    expect(error('string-length(., .)')).toBe('string-length() takes 0 or 1 argument, not 2 at position 1');
+    expect(error('not(. = 1, 2)')).toBe('not() takes 1 argument, not 2 at position 1');
+    expect(error('(. = 1, 2)')).toBe('expected ")" but found "," at position 7');
+    expect(error("${a} = 'x' 'y'")).toBe("unexpected 'y' at position 12");
+    expect(error('${a} = ${b} ${c}')).toBe('unexpected ${c} at position 13');
+    expect(error('(${a} = )')).toBe('unexpected ")" at position 9');
+    // A pattern computed from answers is checked when evaluated, a written one when parsed.
+    expect(() => parseExpression('regex(., ${p})')).not.toThrow();
   });
 });

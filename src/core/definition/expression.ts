@@ -100,7 +100,7 @@ function tokenize(text: string): Token[] {
       tokens.push({ type: 'string', value: text.slice(i + 1, end), at });
       i = end + 1;
     } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
-      const m = /^[0-9]*\.?[0-9]+|^[0-9]+\.?/.exec(text.slice(i))!;
+      const m = /^(?:[0-9]+\.?[0-9]*|\.[0-9]+)/.exec(text.slice(i))!;
       tokens.push({ type: 'number', value: Number(m[0]), at });
       i += m[0].length;
     } else if (c === '.') {
