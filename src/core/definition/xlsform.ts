@@ -223,8 +223,8 @@ class FormReader {
       source: {
         kind: 'xlsform',
         description:
-          `XLSForm ${this.fileName}${this.settings.version ? ` (version ${this.settings.version})` : ''}: ` +
-          `${plural(questions.length, 'question')} in ${plural(sections.length, 'section')}${extra}`,
+          `XLSForm ${this.fileName}: ${plural(questions.length, 'question')} in ` +
+          `${plural(sections.length, 'section')}${extra}`,
       },
       sections,
       questions,
