@@ -27,6 +27,23 @@ describe('questionnaire definitions', () => {
     expect(() => parseDefinition(broken)).toThrow(/unknown question Q999/);
   });
 
+  it('reads the earlier {question, equals} form of relevant as its expression', () => {
+    const legacy = parseDefinition({
+      ...def,
+      questions: def.questions.map((q) =>
+        q.id === 'Q15'
+          ? { ...q, relevant: { question: 'Q14', equals: 'Yes' } }
+          : q.id === 'Q16'
+            ? { ...q, relevant: { question: 'Q14', equals: "Don't know" } }
+            : q,
+      ),
+    });
+    expect(legacy.questions[14].relevant).toBe("${Q14} = 'Yes'");
+    expect(legacy.questions[15].relevant).toBe('${Q14} = "Don\'t know"');
+    expect(legacy.questions[16].relevant).toBe("${Q14} = 'Yes'");
+    expect(legacy.questions[0].relevant).toBeUndefined();
+  });
+
   it('rejects a definition with an unreadable expression, naming the question', () => {
     const broken = { ...def, questions: [{ ...def.questions[0], constraint: ". > 'x" }] };
     expect(() => parseDefinition(broken)).toThrow(

@@ -1,5 +1,19 @@
 import { z } from 'zod';
 
+/** The condition "question has option value", as an XLSForm expression: `${Q14} = 'Yes'`. */
+export function equalsCondition(question: string, value: string): string {
+  const quote = value.includes("'") ? '"' : "'";
+  return `\${${question}} = ${quote}${value}${quote}`;
+}
+
+/** The earlier form of `relevant`, `{question, equals}`, still read from definition files as its expression. */
+const legacyRelevantSchema = z.object({ question: z.string().min(1), equals: z.string().min(1) });
+
+const relevantSchema = z.preprocess((value) => {
+  const legacy = legacyRelevantSchema.safeParse(value);
+  return legacy.success ? equalsCondition(legacy.data.question, legacy.data.equals) : value;
+}, z.string().min(1));
+
 /**
  * A question's own id: Q1 for the MSQ, the XLSForm `name`, a template's row id qualified by its
  * dimension. Unique within a definition; no white space and no `|` (issue keys join ids with it).
@@ -33,7 +47,7 @@ export const questionSchema = z
      * When the question applies, as an XLSForm expression over other answers, compared by option
      * name: `${Q14} = 'Yes'`, `selected(${modes}, 'mobile')`. Where it is unmet the question does not apply.
      */
-    relevant: z.string().min(1).optional(),
+    relevant: relevantSchema.optional(),
     /** What a valid answer is, as an XLSForm constraint expression (`.` is the answer). */
     constraint: z.string().min(1).optional(),
     /** What to tell the analyst when the constraint fails. */
