@@ -1,4 +1,5 @@
 import { loadQuestionnaire, type Definition } from '../definition';
+import { defaultChecks } from '../definition/defaults';
 import { issueKey } from '../model';
 import { RULES, resolveDuplicates, runChecks } from '.';
 import { completeAnswers, formsPage, handBuilt } from '../../../test/support/fixtures';
@@ -88,5 +89,14 @@ describe('RULES', () => {
       expect(rule.defaultSeverity).toBe(def.checks[rule.code].severity);
       expect(rule.title && rule.description && rule.family).toBeTruthy();
     }
+  });
+
+  it('configures questionnaires read from files with known rules at their usual severities', () => {
+    const defaults = defaultChecks();
+    expect(Object.keys(defaults)).toEqual(
+      expect.arrayContaining(['required-missing', 'answered-when-not-relevant', 'constraint-violated']),
+    );
+    for (const [code, config] of Object.entries(defaults))
+      expect(RULES.find((r) => r.code === code)?.defaultSeverity).toBe(config.severity);
   });
 });
