@@ -1,4 +1,4 @@
-import { isChoiceType, type Definition, type Question } from './definition';
+import { isChoiceType, relevance, simpleCondition, type Definition, type Question } from './definition';
 import type { Answer, RawAnswer, RawResponse } from './model';
 import { isSubstantive } from './text';
 
@@ -10,7 +10,7 @@ export function alignAnswers(raw: RawResponse, def: Definition): Record<string, 
   const answers: Record<string, Answer> = {};
   for (const q of def.questions) answers[q.id] = readAnswer(q, raw.answers[q.id], raw.choicesRecorded);
   for (const q of def.questions) inferChoice(q, answers, def);
-  for (const q of def.questions) applySkipLogic(q, answers);
+  for (const q of def.questions) applySkipLogic(q, answers, def);
   return answers;
 }
 
@@ -34,34 +34,32 @@ function readAnswer(q: Question, raw: RawAnswer | undefined, choicesRecorded: bo
   };
 }
 
-/** A substantive "If yes…" follow-up suggests Yes; the suggestion is never presented as recorded. */
+/**
+ * A substantive text follow-up suggests the option its condition names ("If yes…" suggests Yes);
+ * the suggestion is never presented as recorded.
+ */
 function inferChoice(q: Question, answers: Record<string, Answer>, def: Definition): void {
   const answer = answers[q.id];
-  if (answer.status !== 'not-recorded' || !q.options?.includes('Yes')) return;
-  const evidence = def.questions.find(
-    (f) =>
-      !isChoiceType(f.type) &&
-      f.relevant?.question === q.id &&
-      f.relevant.equals === 'Yes' &&
-      isSubstantive(answers[f.id].value, def.placeholders),
-  );
-  if (!evidence) return;
-  answers[q.id] = {
-    questionId: q.id,
-    value: 'Yes',
-    status: 'inferred',
-    choices: ['Yes'],
-    basis: `${evidence.id} gives details`,
-  };
+  if (answer.status !== 'not-recorded' || q.type !== 'single') return;
+  for (const f of def.questions) {
+    if (isChoiceType(f.type) || !isSubstantive(answers[f.id].value, def.placeholders)) continue;
+    const condition = simpleCondition(def, f);
+    const label = condition?.question === q.id ? condition.label : undefined;
+    if (!label || !q.options?.includes(label)) continue;
+    answers[q.id] = {
+      questionId: q.id,
+      value: label,
+      status: 'inferred',
+      choices: [label],
+      basis: `${f.id} gives details`,
+    };
+    return;
+  }
 }
 
 /** An empty question whose condition is known to be unmet does not apply. */
-function applySkipLogic(q: Question, answers: Record<string, Answer>): void {
+function applySkipLogic(q: Question, answers: Record<string, Answer>, def: Definition): void {
   const answer = answers[q.id];
   if (!q.relevant || answer.status !== 'empty') return;
-  const parent = answers[q.relevant.question];
-  const known = parent.status === 'answered' || parent.status === 'empty';
-  if (known && !(parent.choices ?? []).includes(q.relevant.equals)) {
-    answers[q.id] = { ...answer, status: 'not-applicable' };
-  }
+  if (relevance(def, q, answers) === false) answers[q.id] = { ...answer, status: 'not-applicable' };
 }

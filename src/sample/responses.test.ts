@@ -1,7 +1,8 @@
 import worldCountries from 'world-countries';
-import { loadQuestionnaire } from '../core/definition';
+import { loadQuestionnaire, simpleCondition } from '../core/definition';
 import { sampleCountries, writtenNames } from './countries';
 import { generateResponses } from './responses';
+import { formDefinition } from '../../test/support/form';
 
 const def = loadQuestionnaire('msq-2022');
 const byId = new Map(def.questions.map((q) => [q.id, q]));
@@ -82,7 +83,8 @@ describe('generateResponses', () => {
     let skipped = 0;
     for (const r of responses)
       for (const q of branches) {
-        if (r.answers[q.relevant!.question].selected!.includes(q.relevant!.equals)) continue;
+        const condition = simpleCondition(def, q)!;
+        if (r.answers[condition.question].selected!.includes(condition.label!)) continue;
         skipped++;
         expect(r.answers[q.id].text ?? '').toBe('');
         expect(r.answers[q.id].selected ?? []).toEqual([]);
@@ -95,7 +97,8 @@ describe('generateResponses', () => {
     let inconsistent = 0;
     for (const r of responses)
       for (const q of def.questions.filter((q) => q.relevant && !q.required && q.type === 'text')) {
-        const yes = r.answers[q.relevant!.question].selected!.includes(q.relevant!.equals);
+        const condition = simpleCondition(def, q)!;
+        const yes = r.answers[condition.question].selected!.includes(condition.label!);
         if (yes === (r.answers[q.id].text !== '')) consistent++;
         else inconsistent++;
       }
@@ -157,5 +160,35 @@ describe('generateResponses', () => {
     const small = generateResponses({ count: 150, seed: 3, def });
     const first = small.filter((r) => !r.supersedes).map((r) => r.countryIso3);
     expect(new Set(first).size).toBe(first.length);
+  });
+});
+
+describe('sample responses to a questionnaire with XLSForm logic', () => {
+  const form = formDefinition();
+  const generated = generateResponses({ count: 120, seed: 5, def: form });
+
+  it('keeps a required branch blank wherever its condition, by option name, is unmet', () => {
+    const no = generated.filter((r) => !r.answers.has_law.selected!.includes('Yes'));
+    const yes = generated.filter((r) => r.answers.has_law.selected!.includes('Yes'));
+    expect(no.length).toBeGreaterThan(10);
+    for (const r of no) expect(r.answers.law_details.text ?? '').toBe('');
+    expect(yes.filter((r) => r.answers.law_details.text).length).toBeGreaterThan(yes.length / 2);
+  });
+
+  it('mostly leaves an optional question blank where a compound condition is unmet', () => {
+    const unmet = generated.filter(
+      (r) => !r.answers.modes.selected!.includes('Mobile phone data') || !r.answers.has_law.selected!.length,
+    );
+    expect(unmet.length).toBeGreaterThan(10);
+    const blank = unmet.filter((r) => !r.answers.mobile_details.text).length;
+    expect(blank / unmet.length).toBeGreaterThan(0.8);
+  });
+
+  it('writes numbers and dates for typed questions', () => {
+    for (const r of generated) {
+      const staff = r.answers.staff.text ?? '';
+      if (staff && !form.placeholders.some((p) => p.toLowerCase() === staff.toLowerCase()))
+        expect(staff).toMatch(/^\d+$/);
+    }
   });
 });

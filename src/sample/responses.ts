@@ -1,4 +1,11 @@
-import type { Definition, Question } from '../core/definition';
+import {
+  conditionReferences,
+  isChoiceType,
+  rawRelevance,
+  simpleCondition,
+  type Definition,
+  type Question,
+} from '../core/definition';
 import { AnswerWriter } from './content';
 import { sampleCountries, writtenNames, type SampleCountry } from './countries';
 import { otherPeriods, sectorBodies } from './phrases';
@@ -121,12 +128,11 @@ interface AnswerState {
 
 function answerQuestion(q: Question, def: Definition, s: AnswerState): SampleAnswer {
   const { rnd, answers } = s;
-  let applies = true;
-  if (q.relevant) applies = answers[q.relevant.question]?.selected?.includes(q.relevant.equals) ?? false;
+  const applies = rawRelevance(def, q, answers) === true;
   // Required follow-ups are branches of the form: a respondent who answered otherwise never sees them.
   const branch = q.required && q.relevant !== undefined;
 
-  if (q.type !== 'text') {
+  if (isChoiceType(q.type)) {
     if (!applies && (branch || !rnd.chance(0.03))) return { selected: [] };
     if (q.required && rnd.chance(s.care.missing)) return { selected: [] };
     return choose(q, rnd);
@@ -171,6 +177,9 @@ function placeholder(def: Definition, rnd: Random): string {
 
 function writeText(q: Question, def: Definition, s: AnswerState): string {
   const { writer, rnd, answers } = s;
+  if (q.type === 'integer') return String(rnd.int(1, 5000));
+  if (q.type === 'decimal') return (rnd.int(0, 100000) / 100).toFixed(2);
+  if (q.type === 'date') return `20${rnd.int(10, 24)}-0${rnd.int(1, 9)}-${rnd.int(10, 28)}`;
   if (q.format === 'email') return writer.email(nameBefore(q, def, answers), !rnd.chance(0.12));
   if (q.text === 'Your name' || q.text === 'Name') return writer.personName();
   if (q.text === 'Title') return writer.title();
@@ -184,7 +193,8 @@ function writeText(q: Question, def: Definition, s: AnswerState): string {
   if (/guidelines/i.test(q.text)) return writer.guidelines();
   if (q.relevant && s.lastDetail && rnd.chance(0.08)) return s.lastDetail;
   // A follow-up is about its Yes/No question ("… legislation on digital signature?").
-  const parent = q.relevant && def.questions.find((p) => p.id === q.relevant!.question);
+  const condition = simpleCondition(def, q);
+  const parent = condition && def.questions.find((p) => p.id === condition.question);
   const text = writer.detail(parent ? parent.text : q.text);
   if (q.relevant) s.lastDetail = text;
   return text;
@@ -210,7 +220,7 @@ function resubmit(
   const changeable = def.questions.filter((q) => !q.relevant && q.format !== 'country');
   for (const q of rnd.sample(changeable, rnd.int(3, 8))) {
     answers[q.id] = fresh.answers[q.id];
-    for (const f of def.questions.filter((d) => d.relevant?.question === q.id))
+    for (const f of def.questions.filter((d) => conditionReferences(d, 'relevant').includes(q.id)))
       answers[f.id] = fresh.answers[f.id];
   }
   return { ...fresh, countryWritten: original.countryWritten, answers, respondent: original.respondent };

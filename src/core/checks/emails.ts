@@ -1,3 +1,4 @@
+import { constraintHolds } from '../definition';
 import type { Response } from '../model';
 import type { CheckContext, Finding, Rule } from './rule';
 import { describeQuestion, evidence, isBlank, isPlaceholder } from './text';
@@ -49,6 +50,8 @@ function check(r: Response, ctx: CheckContext): Finding[] {
     const answer = r.answers[q.id];
     if (q.format !== 'email' || !answer || answer.status !== 'answered' || isBlank(answer)) continue;
     if (isPlaceholder(answer.value, ctx.def.placeholders)) continue;
+    // The form's own constraint already speaks of this answer.
+    if (ctx.enabled('constraint-violated') && constraintHolds(ctx.def, q, r.answers) === false) continue;
     const problem = emailProblem(answer.value);
     if (!problem) continue;
     findings.push({
@@ -67,7 +70,7 @@ export const emailRules: Rule[] = [
     title: 'Invalid email address',
     defaultSeverity: 'error',
     description:
-      'A question whose format is "email" does not hold exactly one valid address: several addresses, "see above", "name at domain", a missing "@", spaces, two dots in a row. A blank answer is not invalid; it is required-missing.',
+      'A question whose format is "email" does not hold exactly one valid address: several addresses, "see above", "name at domain", a missing "@", spaces, two dots in a row. A blank answer is not invalid; it is required-missing. An answer that breaks the question\'s own constraint is left to constraint-violated.',
     check,
   },
 ];

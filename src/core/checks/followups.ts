@@ -17,7 +17,7 @@ function yesFollowUps(ctx: CheckContext): Pair[] {
   const pairs: Pair[] = [];
   for (const q of ctx.def.questions) {
     const parent = yesNoParent(ctx.def, q);
-    if (parent && q.relevant?.equals === 'Yes') pairs.push({ parent, followUp: q });
+    if (parent) pairs.push({ parent, followUp: q });
   }
   pairsByDefinition.set(ctx.def, pairs);
   return pairs;

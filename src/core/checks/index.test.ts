@@ -1,4 +1,5 @@
 import { loadQuestionnaire, type Definition } from '../definition';
+import { defaultChecks } from '../definition/defaults';
 import { issueKey } from '../model';
 import { RULES, resolveDuplicates, runChecks } from '.';
 import { completeAnswers, formsPage, handBuilt } from '../../../test/support/fixtures';
@@ -113,5 +114,14 @@ describe('RULES', () => {
       checks: { ...def.checks, 'encoding-uncertain': { enabled: true, severity: 'error' as const } },
     };
     expect(rules(asError)).toContain('encoding-uncertain:error');
+  });
+
+  it('configures questionnaires read from files with known rules at their usual severities', () => {
+    const defaults = defaultChecks();
+    expect(Object.keys(defaults)).toEqual(
+      expect.arrayContaining(['required-missing', 'answered-when-not-relevant', 'constraint-violated']),
+    );
+    for (const [code, config] of Object.entries(defaults))
+      expect(RULES.find((r) => r.code === code)?.defaultSeverity).toBe(config.severity);
   });
 });

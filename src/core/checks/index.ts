@@ -1,5 +1,6 @@
 import type { Definition } from '../definition';
 import { issueKey, type Issue, type Response, type Severity } from '../model';
+import { constraintRules } from './constraints';
 import { countryRules } from './countries';
 import { duplicateRules } from './duplicates';
 import { emailRules } from './emails';
@@ -8,6 +9,7 @@ import { followUpRules } from './followups';
 import { linkRules } from './links';
 import { placeholderRules } from './placeholders';
 import { qualityRules } from './quality';
+import { relevanceRules } from './relevance';
 import { requiredRules } from './required';
 import { makeContext, type BatchFinding, type Rule } from './rule';
 import { selectionRules } from './selection';
@@ -20,6 +22,8 @@ const ALL_RULES: Rule[] = [
   ...encodingRules,
   ...requiredRules,
   ...followUpRules,
+  ...relevanceRules,
+  ...constraintRules,
   ...placeholderRules,
   ...emailRules,
   ...duplicateRules,

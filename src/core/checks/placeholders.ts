@@ -1,20 +1,18 @@
-import { isChoiceType, type Question } from '../definition';
+import { isChoiceType, relevance, type Question } from '../definition';
 import type { Response } from '../model';
 import type { CheckContext, Finding, Rule } from './rule';
-import { describeQuestion, evidence, isPlaceholder, recordedChoices } from './text';
+import { describeQuestion, evidence, isPlaceholder } from './text';
 
 /** A follow-up whose condition the file records as unmet: "N/A" there is the right answer. */
-function knownNotToApply(q: Question, r: Response): boolean {
-  if (!q.relevant) return false;
-  const choices = recordedChoices(r.answers[q.relevant.question]);
-  return choices !== undefined && !choices.includes(q.relevant.equals);
+function knownNotToApply(q: Question, r: Response, ctx: CheckContext): boolean {
+  return relevance(ctx.def, q, r.answers) === false;
 }
 
 function check(r: Response, ctx: CheckContext): Finding[] {
   const findings: Finding[] = [];
   for (const q of ctx.def.questions) {
     const answer = r.answers[q.id];
-    if (!answer || answer.status !== 'answered' || knownNotToApply(q, r)) continue;
+    if (!answer || answer.status !== 'answered' || knownNotToApply(q, r, ctx)) continue;
     // For a choice question, the stand-in is the typed "Other" text.
     const text = !isChoiceType(q.type) ? answer.value : (answer.other ?? '');
     if (!isPlaceholder(text, ctx.def.placeholders)) continue;

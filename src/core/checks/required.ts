@@ -1,22 +1,21 @@
-import { yesNoParent, type Question } from '../definition';
+import { relevance, simpleCondition, yesNoParent, type Question } from '../definition';
 import type { Response } from '../model';
 import type { CheckContext, Finding, Rule } from './rule';
-import { describeQuestion, isBlank, recordedAs } from './text';
+import { describeQuestion, isBlank } from './text';
 
 /**
  * Whether a question applies to this response: true when it has no condition or the file
  * records the condition as met; false when the condition is unmet or cannot be known.
  */
-function knownToApply(q: Question, r: Response): boolean {
-  if (!q.relevant) return true;
-  return recordedAs(r.answers[q.relevant.question], q.relevant.equals);
+function knownToApply(q: Question, r: Response, ctx: CheckContext): boolean {
+  return relevance(ctx.def, q, r.answers) === true;
 }
 
 /** Another rule already says what is wrong with this blank answer. */
 function coveredElsewhere(q: Question, r: Response, ctx: CheckContext): boolean {
   if (q.format === 'country' && r.country.source === 'inferred') return ctx.enabled('country-inferred');
   if (q.format === 'country' && r.country.source === 'unknown') return ctx.enabled('country-unknown');
-  if (q.relevant?.equals === 'Yes' && yesNoParent(ctx.def, q)) return ctx.enabled('yes-without-followup');
+  if (yesNoParent(ctx.def, q)) return ctx.enabled('yes-without-followup');
   return false;
 }
 
@@ -26,16 +25,24 @@ function check(r: Response, ctx: CheckContext): Finding[] {
     if (!q.required) continue;
     const answer = r.answers[q.id];
     // not-applicable, not-recorded and inferred answers are never blank here.
-    if (!isBlank(answer) || !knownToApply(q, r) || coveredElsewhere(q, r, ctx)) continue;
-    const parent = q.relevant && ctx.question(q.relevant.question);
-    const because = parent ? `, which applies because Q${parent.number} is "${q.relevant!.equals}"` : '';
+    if (!isBlank(answer) || !knownToApply(q, r, ctx) || coveredElsewhere(q, r, ctx)) continue;
     findings.push({
       questionId: q.id,
-      message: `${describeQuestion(q)} is required but was left blank${because}.`,
+      message: `${describeQuestion(q)} is required but was left blank${because(q, ctx)}.`,
       evidence: '',
     });
   }
   return findings;
+}
+
+/** Why a conditional question applies: its parent's answer, or the condition as written. */
+function because(q: Question, ctx: CheckContext): string {
+  if (!q.relevant) return '';
+  const condition = simpleCondition(ctx.def, q);
+  const parent = condition && ctx.question(condition.question);
+  if (condition && parent)
+    return `, which applies because Q${parent.number} is "${condition.label ?? condition.equals}"`;
+  return `, which applies because ${q.relevant} holds`;
 }
 
 export const requiredRules: Rule[] = [

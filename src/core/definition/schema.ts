@@ -1,10 +1,18 @@
 import { z } from 'zod';
 
-/** When a question applies (XLSForm's `relevant`): another question has a given answer. */
-export const relevantSchema = z.object({
-  question: z.string().min(1),
-  equals: z.string().min(1),
-});
+/** The condition "question has option value", as an XLSForm expression: `${Q14} = 'Yes'`. */
+export function equalsCondition(question: string, value: string): string {
+  const quote = value.includes("'") ? '"' : "'";
+  return `\${${question}} = ${quote}${value}${quote}`;
+}
+
+/** The earlier form of `relevant`, `{question, equals}`, still read from definition files as its expression. */
+const legacyRelevantSchema = z.object({ question: z.string().min(1), equals: z.string().min(1) });
+
+const relevantSchema = z.preprocess((value) => {
+  const legacy = legacyRelevantSchema.safeParse(value);
+  return legacy.success ? equalsCondition(legacy.data.question, legacy.data.equals) : value;
+}, z.string().min(1));
 
 /**
  * A question's own id: Q1 for the MSQ, the XLSForm `name`, a template's row id qualified by its
@@ -35,6 +43,10 @@ export const questionSchema = z
     otherOption: z.string().min(1).optional(),
     /** What a valid answer looks like (XLSForm's `constraint`, by name). */
     format: z.enum(['email', 'country', 'url']).optional(),
+    /**
+     * When the question applies, as an XLSForm expression over other answers, compared by option
+     * name: `${Q14} = 'Yes'`, `selected(${modes}, 'mobile')`. Where it is unmet the question does not apply.
+     */
     relevant: relevantSchema.optional(),
     /** What a valid answer is, as an XLSForm constraint expression (`.` is the answer). */
     constraint: z.string().min(1).optional(),
@@ -86,7 +98,6 @@ export const definitionSchema = z.object({
   placeholders: z.array(z.string()).default([]),
 });
 
-export type Relevant = z.infer<typeof relevantSchema>;
 export type QuestionType = z.infer<typeof questionTypeSchema>;
 export type DefinitionSource = z.infer<typeof definitionSourceSchema>;
 export type Question = z.infer<typeof questionSchema>;

@@ -6,7 +6,9 @@
 import type { InputFile } from '../model';
 import type { SheetCells } from '../read/xlsx-sheets';
 import type { Definition, DefinitionSource } from './schema';
+import { deriveDefinition } from './derive';
 import { definitionFromTemplate } from './template';
+import { definitionFromXlsForm } from './xlsform';
 
 /** A definition read from the worksheets of one workbook (an XLSForm, a template workbook). */
 export interface WorkbookDefinitionSource {
@@ -36,7 +38,8 @@ export interface DefinitionSources {
 /** The registry: a source joins with one import and one entry. */
 export const definitionSources: DefinitionSources = {
   workbooks: [
+    { kind: 'xlsform', label: 'XLSForm', mayBeResponse: false, read: definitionFromXlsForm },
     { kind: 'template', label: 'template workbook', mayBeResponse: true, read: definitionFromTemplate },
   ],
-  batches: [],
+  batches: [{ kind: 'derived', label: 'the header of the exports', derive: deriveDefinition }],
 };

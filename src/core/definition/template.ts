@@ -17,7 +17,7 @@ import type { LayoutRow, VerticalLayout } from '../read/vertical-layout';
 import { dropDownAt, type SheetWithDropDowns } from '../read/xlsx-dropdowns';
 import type { SheetCells } from '../read/xlsx-sheets';
 import { builtInQuestionnaires, loadQuestionnaire, parseDefinition } from './index';
-import type { Definition, Question, RuleConfig } from './schema';
+import { equalsCondition, type Definition, type Question, type RuleConfig } from './schema';
 
 type QuestionRow = Extract<LayoutRow, { kind: 'question' }>;
 type OtherRow = Extract<LayoutRow, { kind: 'other' }>;
@@ -364,8 +364,6 @@ function mainQuestion(
 }
 
 /** The condition "the parent question is answered Yes", in the definition's form of `relevant`. */
-const yesCondition = (question: string, yes: string): Question['relevant'] => ({ question, equals: yes });
-
 /**
  * "If yes, …" applies when the question it follows (or names: "If yes [to Q23a]") is answered Yes.
  * Companions are skipped when looking back.
@@ -389,7 +387,7 @@ function linkFollowUps(questions: Question[], layout: VerticalLayout): void {
     );
     const nearest = earlier.find((p) => !p.id.endsWith(COMMENT_SUFFIX) && !p.id.endsWith(TABLE_SUFFIX));
     if (!parent || (!named && parent !== nearest)) return;
-    q.relevant = yesCondition(
+    q.relevant = equalsCondition(
       parent.id,
       parent.options!.find((o) => /^yes$/i.test(o))!,
     );

@@ -1,7 +1,7 @@
 import type { Definition, Question } from '../definition';
+import { TOOL_METADATA, type MetaField } from './export-layout';
 
-/** The columns Microsoft Forms puts before the questions. */
-export type MetaField = 'id' | 'start' | 'completion' | 'email' | 'name' | 'modified';
+export type { MetaField } from './export-layout';
 
 export type ColumnRole =
   | { kind: 'meta'; field: MetaField }
@@ -21,14 +21,11 @@ export interface ColumnMap {
   hasFormsMetadata: boolean;
 }
 
-const META_HEADERS: [MetaField, string[]][] = [
-  ['id', ['id', 'response id']],
-  ['start', ['start time', 'start date']],
-  ['completion', ['completion time', 'completion date', 'end time']],
-  ['email', ['email', 'e mail', 'email address']],
-  ['name', ['name']],
-  ['modified', ['last modified time']],
-];
+/** The columns Microsoft Forms puts before the questions, in order, in every language it writes. */
+const META_HEADERS: [MetaField, string[]][] = TOOL_METADATA.forms.map(([field, names]) => [
+  field,
+  names.map((n) => headerKey(n)),
+]);
 
 /** Above Excel's 16,384 columns nothing is a questionnaire export; the rest count as extra. */
 const MAX_COLUMNS = 16384;
@@ -56,6 +53,10 @@ interface HeaderKeys {
 interface QuestionKeys {
   /** Text and sub-label together, or the text alone. */
   full: string;
+  /** The question's id, where it is a name a tool may head its column with (`has_law`, `Q12`). */
+  id?: string;
+  /** Other wordings of the question. */
+  aliases?: string[];
   /** The text alone, when the question has a sub-label. */
   text?: string;
   sub?: string;
@@ -70,8 +71,18 @@ function definitionKeys(def: Definition): QuestionKeys[] {
 }
 
 function questionKeys(q: Question): QuestionKeys {
-  if (!q.subLabel) return { full: headerKey(q.text) };
-  return { full: headerKey(`${q.text} ${q.subLabel}`), text: headerKey(q.text), sub: headerKey(q.subLabel) };
+  const id = headerKey(q.id);
+  const extra = {
+    ...(id.length >= 2 ? { id } : {}),
+    ...(q.aliases?.length ? { aliases: q.aliases.map(headerKey) } : {}),
+  };
+  if (!q.subLabel) return { full: headerKey(q.text), ...extra };
+  return {
+    full: headerKey(`${q.text} ${q.subLabel}`),
+    text: headerKey(q.text),
+    sub: headerKey(q.subLabel),
+    ...extra,
+  };
 }
 
 /**
@@ -80,6 +91,9 @@ function questionKeys(q: Question): QuestionKeys {
  */
 function questionScore({ key: h, unnumbered }: HeaderKeys, k: QuestionKeys): number {
   if (h === k.full) return 4;
+  // A name, alone or under its group path (Kobo's `sec_b/has_law`).
+  if (k.id !== undefined && (h === k.id || h.endsWith(` ${k.id}`))) return 4;
+  if (k.aliases?.includes(h)) return 4;
   if (h.length >= MIN_TRUNCATED_HEADER && k.full.startsWith(h)) return 3;
   if (unnumbered !== h && unnumbered === k.full) return 3;
   if (k.text !== undefined && (h === k.text || unnumbered === k.text)) return 2;
@@ -93,7 +107,11 @@ function questionScore({ key: h, unnumbered }: HeaderKeys, k: QuestionKeys): num
  * fields followed by the questions, in order, that maximises the match score: a missing column
  * skips a question, an extra column skips a header.
  */
-export function matchExportColumns(headers: string[], def: Definition): ColumnMap {
+export function matchExportColumns(
+  headers: string[],
+  def: Definition,
+  { metadata = true }: { metadata?: boolean } = {},
+): ColumnMap {
   // Array.from, not map: a sheet row can be a sparse array, and map would keep its holes.
   const keys = Array.from(headers.slice(0, MAX_COLUMNS), (header = ''): HeaderKeys => {
     const key = headerKey(header);
@@ -102,7 +120,8 @@ export function matchExportColumns(headers: string[], def: Definition): ColumnMa
   const questions = def.questions;
   const qKeys = definitionKeys(def);
   const n = keys.length;
-  const metaCount = META_HEADERS.length;
+  // Without metadata (a layout that set its metadata columns aside), the targets are the questions only.
+  const metaCount = metadata ? META_HEADERS.length : 0;
   const m = metaCount + questions.length;
   // Targets are the metadata fields, then the questions; scores[i * m + j] rates header i as target j.
   const scores = new Uint8Array(n * m);

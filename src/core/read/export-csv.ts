@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import type { Definition } from '../definition';
 import { ReadError } from './errors';
-import { looksLikeExportHeader, matchExportColumns } from './export-columns';
-import { readExportRows, type ExportRead } from './export';
+import { looksLikeExportHeader, minMatchedQuestions } from './export-columns';
+import { matchedQuestionCount, readExportRows, type ExportRead } from './export';
 
 /** Forms writes ","; Excel in many locales saves ";"; "Unicode text" saves tabs. */
 const DELIMITERS = [',', ';', '\t'];
@@ -10,22 +10,66 @@ const DELIMITERS = [',', ';', '\t'];
 interface HeaderGuess {
   delimiter: string;
   header: string[];
+  matched: number;
 }
 
-/** The first record of the text, split by the delimiter that makes the most question headers. */
+/** Records enough to find a header below title rows and Qualtrics' three header rows. */
+const HEADER_PREVIEW = 24;
+
+/** The text's first records, split by the delimiter under which the header names the most questions. */
 function bestDelimiter(text: string, def: Definition): HeaderGuess {
-  let best = { delimiter: DELIMITERS[0], header: [] as string[], matched: -1 };
+  let best: HeaderGuess = { delimiter: DELIMITERS[0], header: [], matched: -1 };
   for (const delimiter of DELIMITERS) {
-    const header = Papa.parse<string[]>(text, { delimiter, preview: 1 }).data[0] ?? [];
-    const matched = header.length < 2 ? 0 : matchExportColumns(header, def).matched;
+    const rows = Papa.parse<string[]>(text, { delimiter, preview: HEADER_PREVIEW }).data;
+    const header = rows[0] ?? [];
+    const matched = rows.every((r) => r.length < 2) ? 0 : matchedQuestionCount(rows, def);
     if (matched > best.matched) best = { delimiter, header, matched };
   }
   return best;
 }
 
-/** Whether a text is a Forms export saved as CSV, judged by its header row. */
+/** Whether a text is an export saved as CSV, judged by its header rows. */
 export function looksLikeExportCsv(text: string, def: Definition): boolean {
-  return looksLikeExportHeader(bestDelimiter(text, def).header, def);
+  const guess = bestDelimiter(text, def);
+  return guess.matched >= minMatchedQuestions(def) || looksLikeExportHeader(guess.header, def);
+}
+
+/**
+ * A CSV text's records, split by the delimiter that gives its first record the most fields: for a
+ * reader that does not yet know the questions (deriving a definition), sharing the parse with the
+ * reader that then reads the text.
+ */
+export function csvRows(text: string): string[][] {
+  let delimiter = DELIMITERS[0];
+  let widest = 0;
+  // The widest of the first records: a title or Excel's "sep=;" line may come before the header.
+  for (const d of DELIMITERS) {
+    const records = Papa.parse<string[]>(text, { delimiter: d, preview: 5 }).data;
+    const width = Math.max(0, ...records.map((r) => r.length));
+    if (width > widest) [delimiter, widest] = [d, width];
+  }
+  return parseCsv(text, delimiter).data;
+}
+
+/**
+ * The last texts parsed, by delimiter, so that deriving a definition from a batch and reading it
+ * parse each export once. Bounded in count and size; results are shared and must not be modified.
+ */
+const parsedTexts = new Map<string, Papa.ParseResult<string[]>>();
+const PARSED_TEXTS = 8;
+const MAX_SHARED_TEXT = 2 * 1024 * 1024;
+
+function parseCsv(text: string, delimiter: string): Papa.ParseResult<string[]> {
+  if (text.length > MAX_SHARED_TEXT)
+    return Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
+  const key = delimiter + text;
+  let parsed = parsedTexts.get(key);
+  if (!parsed) {
+    parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
+    if (parsedTexts.size >= PARSED_TEXTS) parsedTexts.delete(parsedTexts.keys().next().value!);
+    parsedTexts.set(key, parsed);
+  }
+  return parsed;
 }
 
 /**
@@ -34,7 +78,7 @@ export function looksLikeExportCsv(text: string, def: Definition): boolean {
  */
 export function readExportCsv(text: string, def: Definition): ExportRead {
   const { delimiter } = bestDelimiter(text, def);
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
+  const parsed = parseCsv(text, delimiter);
   const rows = parsed.data;
   const unclosed = parsed.errors.find((e) => e.code === 'MissingQuotes');
   if (unclosed)

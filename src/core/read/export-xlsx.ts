@@ -1,17 +1,14 @@
 import type { Definition } from '../definition';
 import { ReadError } from './errors';
-import { matchExportColumns, minMatchedQuestions } from './export-columns';
-import { cellText, readExportRows, type ExportRead } from './export';
+import { minMatchedQuestions } from './export-columns';
+import { matchedQuestionCount, readExportRows, type ExportRead } from './export';
 import { readWorkbookSheets, type SheetCells } from './xlsx-sheets';
 
 /** Reads an export workbook: the worksheet whose first row names the most questions. */
 export function readExportSheets(sheets: SheetCells[], def: Definition): ExportRead {
   if (sheets.every(({ rows }) => rows.length === 0))
     throw new ReadError('empty', 'The Excel workbook has no data.');
-  const scored = sheets.map((sheet) => {
-    const header = sheet.rows.find((r) => r.some((c) => cellText(c).trim())) ?? [];
-    return { ...sheet, score: matchExportColumns(header.map(cellText), def).matched };
-  });
+  const scored = sheets.map((sheet) => ({ ...sheet, score: matchedQuestionCount(sheet.rows, def) }));
   const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
   const read = readExportRows(best.rows, def);
   // Only one sheet is read; another that also looks like an export is named, not passed over in silence.

@@ -232,6 +232,10 @@ describe('export cells', () => {
     expect(parseTime(44259.5, false)?.iso).toBe('2021-03-04T12:00:00');
     expect(parseTime('2/30/21 10:00:00', false)).toBeUndefined();
     expect(parseTime('not a time', false)).toBeUndefined();
+    expect(parseTime('2025/03/14 10:22:31 PM GMT+1', false)).toEqual({
+      iso: '2025-03-14T22:22:31+01:00',
+      epochMs: Date.UTC(2025, 2, 14, 21, 22, 31),
+    });
   });
 
   it('reads day-first times when a day above 12 shows the order', () => {

@@ -1,13 +1,14 @@
 import { isChoiceType, type Definition, type Question } from '../definition';
 import type { RawAnswer, RawResponse } from '../model';
 import { ReadError } from './errors';
+import { headerKey, matchExportColumns, minMatchedQuestions, type ColumnMap } from './export-columns';
 import {
-  headerKey,
-  matchExportColumns,
-  minMatchedQuestions,
-  type ColumnMap,
+  isChosen,
+  recogniseLayout,
+  type ExportLayout,
+  type LayoutQuestion,
   type MetaField,
-} from './export-columns';
+} from './export-layout';
 
 /** A cell as a table reader hands it over: text, or a workbook's number, date or truth value. */
 export type ExportCell = string | number | boolean | Date | null | undefined;
@@ -20,20 +21,23 @@ export interface ExportRead {
 }
 
 /**
- * Turns the rows of a Forms export (header row first; leading blank rows allowed) into responses,
- * one per non-empty row. Throws ReadError('not-a-response') when the headers are not `def`'s questions.
+ * Turns the rows of an export (one row per response, header row(s) first; title rows above them
+ * allowed) into responses, one per non-empty row, whatever tool wrote it (see export-layout.ts).
+ * Throws ReadError('not-a-response') when the headers are not `def`'s questions.
  */
 export function readExportRows(rows: ExportCell[][], def: Definition): ExportRead {
-  const headerAt = rows.findIndex((row) => !isBlankRow(row));
-  if (headerAt < 0) throw new ReadError('empty', 'The table has no rows.');
+  const layout = recogniseLayout(rows);
+  if (!layout) throw new ReadError('empty', 'The table has no rows.');
+  if (layout.tool === 'forms' || layout.tool === 'table') return readFormsRows(rows, def, layout);
+  return readLayoutRows(rows, def, layout);
+}
+
+/** The plain layout (Microsoft Forms and any one-header table): one column per question. */
+function readFormsRows(rows: ExportCell[][], def: Definition, layout: ExportLayout): ExportRead {
+  const headerAt = layout.headerAt;
   const headers = rows[headerAt].map((cell) => cellText(cell).trim());
   const columns = matchExportColumns(headers, def);
-  if (columns.matched < minMatchedQuestions(def))
-    throw new ReadError(
-      'not-a-response',
-      `The column headers match only ${columns.matched} of the ${def.questions.length} questions of ` +
-        `"${def.title}", so this is not an export of its responses.`,
-    );
+  assertMatched(columns, def);
 
   const metaAt = (field: MetaField) => columns.roles.findIndex((r) => r.kind === 'meta' && r.field === field);
   const at = {
@@ -44,30 +48,204 @@ export function readExportRows(rows: ExportCell[][], def: Definition): ExportRea
   };
   const body = rows.slice(headerAt + 1).map((cells, k) => ({ cells, rowNumber: headerAt + k + 2 }));
   const data = body.filter(({ cells }) => !isBlankRow(cells));
-  const dayFirst = prefersDayFirst(data.flatMap(({ cells }) => [cells[at.start], cells[at.completion]]));
+  const dateColumns = columns.roles.flatMap((r, c) =>
+    r.kind === 'question' && r.question.type === 'date' ? [c] : [],
+  );
+  const dayFirst = prefersDayFirst(
+    data.flatMap(({ cells }) => [at.start, at.completion, ...dateColumns].map((c) => cells[c])),
+    layout.dayFirst,
+  );
+  const read = { separator: ';', dayFirst };
 
   const responses = data.map(({ cells, rowNumber }): RawResponse => {
     const answers: Record<string, RawAnswer> = {};
     columns.roles.forEach((role, c) => {
-      if (role.kind === 'question') answers[role.question.id] = toAnswer(role.question, cellText(cells[c]));
+      if (role.kind === 'question') answers[role.question.id] = valueAnswer(role.question, cells[c], read);
     });
-    const start = at.start >= 0 ? parseTime(cells[at.start], dayFirst) : undefined;
-    const completion = at.completion >= 0 ? parseTime(cells[at.completion], dayFirst) : undefined;
-    const seconds = start && completion ? (completion.epochMs - start.epochMs) / 1000 : undefined;
-    const name = at.name >= 0 ? cellText(cells[at.name]).trim() : '';
-    const id = at.id >= 0 ? cellText(cells[at.id]).trim() : '';
     return {
-      responseId: id || `row ${rowNumber}`,
+      ...responseMeta(cells, at, dayFirst),
+      responseId: (at.id >= 0 ? cellText(cells[at.id]).trim() : '') || `row ${rowNumber}`,
       format: 'export',
       choicesRecorded: true,
-      ...(name && !/^anonymous$/i.test(name) ? { respondent: name } : {}),
-      ...(start ? { startTime: start.iso } : {}),
-      ...(completion ? { completionTime: completion.iso } : {}),
-      ...(seconds !== undefined && seconds >= 0 ? { durationSeconds: seconds } : {}),
       answers,
     };
   });
   return { responses, columns, notes: describeColumns(columns) };
+}
+
+function assertMatched(columns: ColumnMap, def: Definition): void {
+  if (columns.matched < minMatchedQuestions(def))
+    throw new ReadError(
+      'not-a-response',
+      `The column headers match only ${columns.matched} of the ${def.questions.length} questions of ` +
+        `"${def.title}", so this is not an export of its responses.`,
+    );
+}
+
+interface MetaAt {
+  start: number;
+  completion: number;
+  name: number;
+}
+
+function responseMeta(cells: ExportCell[], at: MetaAt, dayFirst: boolean): Partial<RawResponse> {
+  const start = at.start >= 0 ? parseTime(cells[at.start], dayFirst) : undefined;
+  const completion = at.completion >= 0 ? parseTime(cells[at.completion], dayFirst) : undefined;
+  const seconds = start && completion ? (completion.epochMs - start.epochMs) / 1000 : undefined;
+  const name = at.name >= 0 ? cellText(cells[at.name]).trim() : '';
+  return {
+    ...(name && !/^anonymous$/i.test(name) ? { respondent: name } : {}),
+    ...(start ? { startTime: start.iso } : {}),
+    ...(completion ? { completionTime: completion.iso } : {}),
+    ...(seconds !== undefined && seconds >= 0 ? { durationSeconds: seconds } : {}),
+  };
+}
+
+/** How a layout writes values: the separator of several choices, the order of numeric dates. */
+interface ValueReading {
+  separator: string;
+  dayFirst: boolean;
+}
+
+/** The other tools' layouts: questions spread over option and "Other" columns, metadata anywhere. */
+function readLayoutRows(rows: ExportCell[][], def: Definition, layout: ExportLayout): ExportRead {
+  const headers = layout.questions.map((q) => q.header);
+  const named = layout.questions.map((q) => (q.group ? `${q.group}/${q.name}` : (q.name ?? q.header)));
+  const byText = matchExportColumns(headers, def, { metadata: false });
+  // Where the tool gives short names (Kobo, Qualtrics), they may be what the definition calls its questions.
+  const byName = layout.questions.some((q) => q.name)
+    ? matchExportColumns(named, def, { metadata: false })
+    : undefined;
+  const columns = byName && byName.matched > byText.matched ? byName : byText;
+  assertMatched(columns, def);
+
+  const metaAt = (field: MetaField) => layout.meta.find((m) => m.field === field)?.index ?? -1;
+  const at = {
+    id: metaAt('id'),
+    start: metaAt('start'),
+    completion: metaAt('completion'),
+    name: metaAt('name'),
+    submitted: metaAt('submitted'),
+    finished: metaAt('finished'),
+  };
+  const body = rows
+    .slice(layout.headerAt + 1)
+    .map((cells, k) => ({ cells, rowNumber: layout.headerAt + k + 2 }));
+  const data = body.filter(({ cells }) => !isBlankRow(cells));
+  const dateCells = layout.questions.flatMap((lq, k) => {
+    const role = columns.roles[k];
+    return role.kind === 'question' && role.question.type === 'date' ? lq.columns.map((c) => c.index) : [];
+  });
+  const dayFirst = prefersDayFirst(
+    data.flatMap(({ cells }) => [at.start, at.completion, ...dateCells].map((c) => cells[c])),
+    layout.dayFirst,
+  );
+  const read = { separator: layout.separator, dayFirst };
+
+  const responses = data.map(({ cells, rowNumber }): RawResponse => {
+    const answers: Record<string, RawAnswer> = {};
+    layout.questions.forEach((lq, k) => {
+      const role = columns.roles[k];
+      if (role.kind === 'question') answers[role.question.id] = layoutAnswer(role.question, lq, cells, read);
+    });
+    const complete = completeness(cells, at);
+    return {
+      ...responseMeta(cells, at, dayFirst),
+      responseId: (at.id >= 0 ? cellText(cells[at.id]).trim() : '') || `row ${rowNumber}`,
+      format: 'export',
+      choicesRecorded: true,
+      ...(complete === false ? { complete } : {}),
+      answers,
+    };
+  });
+  const notes = describeColumns({
+    ...columns,
+    extra: columns.extra.filter((h) => !layout.meta.some((m) => m.header === h)),
+  });
+  return { responses, columns, notes };
+}
+
+/**
+ * The definition's questions in a layout's questions: by the texts the export heads them with, or,
+ * where the tool gives short names (Kobo, Qualtrics), by the names when those match more.
+ */
+export function matchLayoutColumns(layout: ExportLayout, def: Definition): ColumnMap {
+  const headers = layout.questions.map((q) => q.header);
+  const byText = matchExportColumns(headers, def, { metadata: false });
+  if (!layout.questions.some((q) => q.name)) return byText;
+  const named = layout.questions.map((q) => (q.group ? `${q.group}/${q.name}` : (q.name ?? q.header)));
+  const byName = matchExportColumns(named, def, { metadata: false });
+  return byName.matched > byText.matched ? byName : byText;
+}
+
+/** How many of `def`'s questions a table's columns hold, whatever tool's layout it has. */
+export function matchedQuestionCount(rows: ExportCell[][], def: Definition): number {
+  const layout = recogniseLayout(rows);
+  if (!layout) return 0;
+  if (layout.tool === 'forms' || layout.tool === 'table')
+    return matchExportColumns(
+      rows[layout.headerAt].map((c) => cellText(c).trim()),
+      def,
+    ).matched;
+  return matchLayoutColumns(layout, def).matched;
+}
+
+/** Unfinished where the tool says so: no submission date (LimeSurvey), `Finished` false (Qualtrics). */
+function completeness(cells: ExportCell[], at: { submitted: number; finished: number }): boolean | undefined {
+  if (at.finished >= 0) {
+    const v = cellText(cells[at.finished]).trim().toLowerCase();
+    if (v === 'false' || v === '0') return false;
+    if (v === 'true' || v === '1') return true;
+  }
+  if (at.submitted >= 0) return cellText(cells[at.submitted]).trim() !== '';
+  return undefined;
+}
+
+/** A question's answer from its columns: the value, the ticked option columns, the "Other" text. */
+function layoutAnswer(q: Question, lq: LayoutQuestion, cells: ExportCell[], read: ValueReading): RawAnswer {
+  const values = lq.columns.filter((c) => c.part.kind === 'value').map((c) => cells[c.index]);
+  const other = lq.columns
+    .filter((c) => c.part.kind === 'other')
+    .map((c) => cellText(cells[c.index]).trim())
+    .filter(Boolean)
+    .join('; ');
+  const options = lq.columns.flatMap((c) =>
+    c.part.kind === 'option' ? [{ option: c.part.option, cell: cellText(cells[c.index]) }] : [],
+  );
+  const answered = options.some((o) => o.cell.trim() !== '');
+  let answer: RawAnswer;
+  if (options.length && answered && isChoiceType(q.type)) {
+    const selected = options
+      .filter((o) => isChosen(o.cell, o.option))
+      .map((o) => findOption(q, o.option) ?? o.option);
+    answer = { selected };
+  } else if (values.length)
+    answer = valueAnswer(q, values.length === 1 ? values[0] : values.map(cellText).join('\n'), read);
+  else answer = isChoiceType(q.type) ? { selected: [] } : { text: '' };
+  if (!other) return answer;
+  if (!isChoiceType(q.type)) return answer.text ? answer : { text: other };
+  const otherOption = q.otherOption ?? 'Other';
+  const selected = (answer.selected ?? []).filter(
+    (s) => headerKey(s) !== headerKey(otherOption) && s !== answer.other,
+  );
+  return { selected: [...selected, otherOption], other };
+}
+
+/** The answer a single cell gives: text as written (dates as ISO), or the choices it names. */
+function valueAnswer(q: Question, cell: ExportCell, read: ValueReading): RawAnswer {
+  if (q.type === 'date') return { text: dateText(cell, read.dayFirst) };
+  return toAnswer(q, cellText(cell), read.separator);
+}
+
+/** A date answer as ISO `yyyy-mm-dd` where it reads as a date; otherwise as written. */
+export function dateText(cell: ExportCell, dayFirst: boolean): string {
+  const written = cellText(cell).trim();
+  if (!written) return '';
+  const ymd = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(written);
+  const time = ymd
+    ? parseTime(`${ymd[1]}-${ymd[2].padStart(2, '0')}-${ymd[3].padStart(2, '0')}`, false)
+    : parseTime(cell, dayFirst);
+  return time ? time.iso.slice(0, 10) : written;
 }
 
 function describeColumns(columns: ColumnMap): string[] {
@@ -98,21 +276,76 @@ export function cellText(cell: ExportCell): string {
   return String(cell);
 }
 
-export function toAnswer(q: Question, value: string): RawAnswer {
+export function toAnswer(q: Question, value: string, separator = ';'): RawAnswer {
   if (!isChoiceType(q.type)) return { text: value };
   const trimmed = value.trim();
   if (q.type === 'single') return singleChoice(q, trimmed);
-  return multipleChoice(q, trimmed);
+  return separator === ';' ? multipleChoice(q, trimmed) : joinedChoices(q, trimmed, separator);
 }
 
-/** The option a value names, compared on letters and digits when not exactly equal. */
+/**
+ * The option a value names, compared on letters and digits when not exactly equal; a stored option
+ * name (Kobo's `yes`) stands for its label.
+ */
 function findOption(q: Question, value: string): string | undefined {
   const options = q.options ?? [];
   const exact = options.find((o) => o === value);
   if (exact) return exact;
+  const named = q.optionNames?.indexOf(value) ?? -1;
+  if (named >= 0) return options[named];
   const key = headerKey(value);
   return key ? options.find((o) => headerKey(o) === key) : undefined;
 }
+
+/**
+ * Choices joined by `, ` (Google Forms), `,` (Qualtrics) or a space (Kobo): known labels and names are
+ * taken whole, since a label may hold the separator; text between them is the "Other" answer.
+ */
+function joinedChoices(q: Question, value: string, separator: string): RawAnswer {
+  const sep = separator.trim();
+  const known = [...(q.options ?? []), ...(q.optionNames ?? [])].sort((a, b) => b.length - a.length);
+  const boundary = (rest: string) =>
+    (sep ? new RegExp(`^\\s*(${escapeRegExp(sep)}|$)`) : /^(\s|$)/).test(rest);
+  const knownAt = (rest: string) => known.find((l) => rest.startsWith(l) && boundary(rest.slice(l.length)));
+  const skip = sep ? new RegExp(`^[\\s${escapeRegExp(sep)}]+`) : /^\s+/;
+  const selected: string[] = [];
+  const others: string[] = [];
+  let rest = value;
+  for (;;) {
+    rest = rest.replace(skip, '');
+    if (!rest) break;
+    const label = knownAt(rest);
+    if (label) {
+      selected.push(findOption(q, label) ?? label);
+      rest = rest.slice(label.length);
+      continue;
+    }
+    // Unknown text runs to the next separator that a known option follows.
+    let end = rest.length;
+    for (let i = 1; i < rest.length; i++) {
+      if (sep ? rest.startsWith(sep, i) : /\s/.test(rest[i])) {
+        const after = rest.slice(i + Math.max(sep.length, 1)).replace(/^\s+/, '');
+        if (knownAt(after)) {
+          end = i;
+          break;
+        }
+      }
+    }
+    const part = rest.slice(0, end).trim();
+    rest = rest.slice(end);
+    const option = findOption(q, part);
+    if (option) selected.push(option);
+    else if (!q.otherOption) selected.push(part);
+    else {
+      selected.push(q.otherOption);
+      if (headerKey(part) !== headerKey(q.otherOption)) others.push(part);
+    }
+  }
+  const unique = [...new Set(selected)];
+  return others.length ? { selected: unique, other: others.join('; ') } : { selected: unique };
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function singleChoice(q: Question, value: string): RawAnswer {
   if (!value) return { selected: [] };
@@ -160,6 +393,9 @@ export interface Timestamp {
 
 const NUMERIC_DATE =
   /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2}),?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([ap]\.?m\.?)?)?$/i;
+/** Google Forms' timestamps: `2025/03/14 10:22:31 AM GMT+1`. */
+const YEAR_FIRST_TIME =
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(?:\s*(?:GMT|UTC)([+-]\d{1,2})(?::?(\d{2}))?)?$/i;
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
@@ -167,7 +403,7 @@ const ISO_DATE =
  * Whether "3/4/21" means 3 April: decided once per file from the dates whose order is plain (a first
  * number above 12), else by the separator — US exports use "/", most day-first locales ".".
  */
-function prefersDayFirst(cells: ExportCell[]): boolean {
+export function prefersDayFirst(cells: ExportCell[], language?: boolean): boolean {
   let dayFirst = 0;
   let monthFirst = 0;
   let dotted = 0;
@@ -179,7 +415,9 @@ function prefersDayFirst(cells: ExportCell[]): boolean {
     if (b > 12 && a <= 12) monthFirst++;
     if (m[2] === '.') dotted++;
   }
-  return dayFirst !== monthFirst ? dayFirst > monthFirst : dotted > 0;
+  if (dayFirst !== monthFirst) return dayFirst > monthFirst;
+  // No plain date: the export's language says (localised Forms metadata), else the separator.
+  return language ?? dotted > 0;
 }
 
 /** Excel's day 0 is 1899-12-30; serials count days from it. */
@@ -198,6 +436,17 @@ export function parseTime(cell: ExportCell, dayFirst: boolean): Timestamp | unde
   if (iso) {
     const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = iso;
     return wallClock(+y, +mo, +d, +h, +mi, +s, zone);
+  }
+  const g = YEAR_FIRST_TIME.exec(text);
+  if (g) {
+    const [, y, mo, d, h, mi, s = '0', meridiem, zh, zm = '00'] = g;
+    let hour = +h;
+    if (meridiem) {
+      if (hour < 1 || hour > 12) return undefined;
+      hour = (hour % 12) + (/^p/i.test(meridiem) ? 12 : 0);
+    }
+    const zone = zh ? `${zh[0]}${zh.slice(1).padStart(2, '0')}:${zm}` : undefined;
+    return wallClock(+y, +mo, +d, hour, +mi, +s, zone);
   }
   const m = NUMERIC_DATE.exec(text);
   if (!m) return undefined;

@@ -174,6 +174,13 @@ describe('readFile on files it cannot read', () => {
     await expectRejected({ name: 'reply.doc', bytes: ole }, 'unsupported');
   });
 
+  it('tells how to convert an old binary .xls export (EUSurvey) before importing it', async () => {
+    const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)]);
+    const outcome = await readFile({ name: 'Content_Export_NSCS.xls', bytes: ole }, def);
+    expect(outcome).toMatchObject({ ok: false, code: 'unsupported' });
+    if (!outcome.ok) expect(outcome.message).toMatch(/File > Save As > Excel Workbook \(\*\.xlsx\)/);
+  });
+
   it('says a damaged Word document or workbook is malformed', async () => {
     const zip = new JSZip();
     zip.file('word/document.xml', '<not really xml');

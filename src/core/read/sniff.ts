@@ -26,6 +26,14 @@ const extensionOf = (name: string) => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCa
  */
 export function assertReadableSignature(file: InputFile, signature: Signature): void {
   const ext = extensionOf(file.name);
+  // EUSurvey, older LimeSurvey and SurveyMonkey exports still come as binary .xls.
+  if (signature === 'ole' && ['xls', 'xlt', 'xla'].includes(ext))
+    throw new ReadError(
+      'unsupported',
+      'This is an old binary Excel workbook (.xls), which is not read. Open it in Excel and choose ' +
+        'File > Save As > Excel Workbook (*.xlsx) (LibreOffice: File > Save As > Excel 2007-365), ' +
+        'then import the .xlsx file.',
+    );
   if (signature === 'ole')
     throw new ReadError(
       'unsupported',

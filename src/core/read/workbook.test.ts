@@ -56,7 +56,7 @@ describe('a template workbook as the definition', () => {
     const [country, publish, where, status, modes] = main(def);
     expect(country).toMatchObject({ type: 'text', format: 'country', required: false });
     expect(publish).toMatchObject({ type: 'single', options: ['Yes', 'No'], required: true });
-    expect(where).toMatchObject({ type: 'text', relevant: { question: 'P1.2', equals: 'Yes' } });
+    expect(where).toMatchObject({ type: 'text', relevant: "${P1.2} = 'Yes'" });
     expect(status).toMatchObject({ type: 'single', otherOption: 'Other' });
     expect(modes).toMatchObject({
       type: 'multiple',

@@ -37,7 +37,7 @@ export function questionsSheet(ctx: PlanContext): SheetSpec {
       q.otherOption ?? '',
       q.required ? 'Yes' : 'No',
       q.format ?? '',
-      q.relevant ? `${q.relevant.question} = ${q.relevant.equals}` : '',
+      q.relevant ?? '',
       q.optionNames?.join('; ') ?? '',
       q.constraint ?? '',
     ]),

@@ -1,0 +1,123 @@
+import { countryQuestion, loadQuestionnaire, type Definition } from '../src/core/definition';
+import { deriveDefinition } from '../src/core/definition/derive';
+import type { RawResponse } from '../src/core/model';
+import { readFile } from '../src/core/read';
+import { headerKey } from '../src/core/read/export-columns';
+import { corpusInputFiles } from './support/corpus';
+import {
+  definitionAgreement,
+  describeScore,
+  foreignTruth,
+  layoutFiles,
+  scoreLayout,
+  type LayoutScore,
+} from './support/foreign-truth';
+
+/**
+ * Each tool's export of a questionnaire the tool has no definition for: the definition is derived
+ * from the folder's files, the files are read with it, and what was read is compared with the truth.
+ */
+const LAYOUTS = [
+  'forms-xlsx-en',
+  'forms-xlsx-localized',
+  'openpyxl-resaved-forms',
+  'google-forms-csv',
+  'limesurvey-csv',
+  'qualtrics-csv',
+  'surveymonkey-xlsx',
+  'kobo-xlsform',
+];
+
+/**
+ * Where a derived definition cannot know better, and by how much. A Forms export does not list a
+ * choice's options: a value seen once beside a recurring set may be an option chosen once or a typed
+ * "Other" text, and in the re-saved Forms sample two options chosen once are taken for "Other"
+ * texts (2 of 156 cells). Kobo's "XML values" export names options its labels export never shows
+ * (`ministry`, `unknown`): only the XLSForm maps them (2 of 156 cells).
+ */
+const SHORTFALL: Record<string, number> = { 'openpyxl-resaved-forms': 0.98, 'kobo-xlsform': 0.98 };
+
+const truth = foreignTruth();
+const nonResponses = new Set(truth.non_responses.map((n) => n.file));
+const scores: LayoutScore[] = [];
+
+afterAll(() => {
+  // The per-layout figures, for the record of a run.
+  console.log(scores.map(describeScore).join('\n'));
+});
+
+describe.each(LAYOUTS)('%s', (layout) => {
+  let def: Definition;
+  let score: LayoutScore;
+  const rejected: string[] = [];
+
+  beforeAll(async () => {
+    const files = layoutFiles(layout);
+    def = (await deriveDefinition(files))!;
+    expect(def).toBeDefined();
+    const read: { file: string; responses: RawResponse[] }[] = [];
+    for (const file of files) {
+      const outcome = await readFile(file, def);
+      if (outcome.ok) read.push({ file: file.name, responses: outcome.responses });
+      else rejected.push(`${file.name}: ${outcome.message}`);
+    }
+    score = { ...scoreLayout(layout, def, read, truth), definition: definitionAgreement(def, truth) };
+    scores.push(score);
+  });
+
+  it('derives a definition with a source that says where it came from and a country question', () => {
+    expect(def.source).toMatchObject({ kind: 'derived' });
+    expect(def.source!.description).toMatch(
+      /^derived from the header of .+: \d+ questions in \d+ sections?$/,
+    );
+    expect(countryQuestion(def)).toBeDefined();
+  });
+
+  it('reads every file that is a response, and only those', () => {
+    const expectedRejects = layoutFiles(layout)
+      .filter((f) => nonResponses.has(f.name))
+      .map((f) => f.name);
+    expect(rejected.map((r) => r.split(':')[0])).toEqual(expectedRejects);
+  });
+
+  it('finds every response, with its country and whether it was finished', () => {
+    expect(score.wrong.filter((w) => / not found$| country /.test(w))).toEqual([]);
+    expect(score.found).toBe(score.responses);
+    expect(score.countriesRight).toBe(score.responses);
+    expect(score.completeRight).toBe(score.responses);
+  });
+
+  it('reads at least 99% of the answer cells as the truth has them', () => {
+    if (score.wrong.length) console.log(`${layout}:\n${score.wrong.join('\n')}`);
+    expect(score.cellsRight / score.cells).toBeGreaterThanOrEqual(SHORTFALL[layout] ?? 0.99);
+  });
+});
+
+describe('a definition derived from the MSQ corpus (Forms pages, Word files and the export)', () => {
+  it('has one question per column of the export, repeated headers apart, in the built-in order', async () => {
+    const msq = loadQuestionnaire('msq-2022');
+    const files = corpusInputFiles();
+    const def = (await deriveDefinition(files))!;
+    expect(def.questions).toHaveLength(msq.questions.length);
+    const key = (text: string) => headerKey(text);
+    const same = def.questions.filter((q, i) => {
+      const m = msq.questions[i];
+      return [m.text, m.subLabel ? `${m.text} ${m.subLabel}` : m.text].map(key).includes(key(q.text));
+    });
+    expect(same).toHaveLength(msq.questions.length);
+    expect(countryQuestion(def)?.text).toBe('Country name');
+    // Every file of the batch reads against it: pages and Word files match the same question texts.
+    for (const file of files) expect(await readFile(file, def)).toMatchObject({ ok: true });
+  });
+});
+
+describe('batches that hold no export', () => {
+  it('derive no definition: vertical per-country workbooks, an XLSForm alone, Word files and Forms pages', async () => {
+    expect(await deriveDefinition(layoutFiles('per-country-workbooks'))).toBeUndefined();
+    expect(
+      await deriveDefinition(layoutFiles('kobo-xlsform').filter((f) => f.name.endsWith('form.xlsx'))),
+    ).toBeUndefined();
+    expect(await deriveDefinition(corpusInputFiles().filter((f) => !/export/.test(f.name)))).toBeUndefined();
+    expect(await deriveDefinition([{ name: 'empty.csv', bytes: new Uint8Array() }])).toBeUndefined();
+  });
+});
