@@ -1,7 +1,10 @@
 import { countryQuestion, loadQuestionnaire, type Definition } from '../src/core/definition';
 import { deriveDefinition } from '../src/core/definition/derive';
 import type { RawResponse } from '../src/core/model';
+import { definitionFromXlsForm } from '../src/core/definition/xlsform';
+import { importBatch } from '../src/core/pipeline';
 import { readFile } from '../src/core/read';
+import { readWorkbookSheets } from '../src/core/read/xlsx-sheets';
 import { headerKey } from '../src/core/read/export-columns';
 import { corpusInputFiles } from './support/corpus';
 import {
@@ -33,7 +36,8 @@ const LAYOUTS = [
  * choice's options: a value seen once beside a recurring set may be an option chosen once or a typed
  * "Other" text, and in the re-saved Forms sample two options chosen once are taken for "Other"
  * texts (2 of 156 cells). Kobo's "XML values" export names options its labels export never shows
- * (`ministry`, `unknown`): only the XLSForm maps them (2 of 156 cells).
+ * (`ministry`, `unknown`): only the XLSForm maps them (2 of 156 cells; read against the XLSForm below,
+ * every cell is right).
  */
 const SHORTFALL: Record<string, number> = { 'openpyxl-resaved-forms': 0.98, 'kobo-xlsform': 0.98 };
 
@@ -71,6 +75,16 @@ describe.each(LAYOUTS)('%s', (layout) => {
       /^derived from the header of .+: \d+ questions in \d+ sections?$/,
     );
     expect(countryQuestion(def)).toBeDefined();
+  });
+
+  it('makes each "If yes…" question depend on the Yes/No question before it', () => {
+    const followUps = truth.questionnaire.questions.filter((q) => /^If yes/.test(q.text));
+    expect(followUps.length).toBeGreaterThan(0);
+    for (const t of followUps) {
+      const q = def.questions.find((d) => headerKey(d.text) === headerKey(t.text))!;
+      const parent = def.questions[def.questions.indexOf(q) - 1];
+      expect(q.relevant).toMatch(new RegExp(`^\\$\\{${parent.id}\\} = '(Yes|yes)'$`));
+    }
   });
 
   it('reads every file that is a response, and only those', () => {
@@ -119,5 +133,45 @@ describe('batches that hold no export', () => {
     ).toBeUndefined();
     expect(await deriveDefinition(corpusInputFiles().filter((f) => !/export/.test(f.name)))).toBeUndefined();
     expect(await deriveDefinition([{ name: 'empty.csv', bytes: new Uint8Array() }])).toBeUndefined();
+  });
+});
+
+describe('Kobo exports read against their XLSForm', () => {
+  const FORM_RULES = new Set(['required-missing', 'answered-when-not-relevant', 'constraint-violated']);
+  let def: Definition;
+  let score: LayoutScore;
+  const exports = () => layoutFiles('kobo-xlsform').filter((f) => !nonResponses.has(f.name));
+
+  beforeAll(async () => {
+    const form = layoutFiles('kobo-xlsform').find((f) => nonResponses.has(f.name))!;
+    def = definitionFromXlsForm(await readWorkbookSheets(form.bytes), form.name)!;
+    const read: { file: string; responses: RawResponse[] }[] = [];
+    for (const file of exports()) {
+      const outcome = await readFile(file, def);
+      if (outcome.ok) read.push({ file: file.name, responses: outcome.responses });
+    }
+    score = scoreLayout('kobo-xlsform', def, read, truth);
+    console.log(`${describeScore(score)} (XLSForm)`);
+  });
+
+  it('maps names to labels in both exports: every response, country and answer as the truth has them', () => {
+    expect(score.found).toBe(score.responses);
+    expect(score.countriesRight).toBe(score.responses);
+    expect(score.wrong).toEqual([]);
+    expect(score.cellsRight).toBe(score.cells);
+  });
+
+  it("raises the form's rules the truth expects, by question name, and no others", async () => {
+    const result = await importBatch(exports(), def);
+    const raised = result.issues
+      .filter((i) => FORM_RULES.has(i.rule))
+      .map((i) => `${i.responseId} ${i.rule} ${i.questionId}`)
+      .sort();
+    const expected = truth.responses
+      .filter((t) => t.layout === 'kobo-xlsform')
+      .flatMap((t) => (t.expected ?? []).map(([rule, q]) => `${t.key} ${rule} ${q}`))
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(raised).toEqual(expected);
   });
 });

@@ -24,6 +24,8 @@ export interface TruthResponse {
   written: Record<string, string>;
   complete: boolean;
   skip?: string[];
+  /** Kobo: the form's rules the response breaks, as [rule, question name]. */
+  expected?: [string, string][];
 }
 
 export interface TruthQuestion {

@@ -8,7 +8,8 @@ import { recogniseLayout, type ExportLayout, type LayoutQuestion } from '../read
 import { signatureOf } from '../read/sniff';
 import { readWorkbookSheets } from '../read/xlsx-sheets';
 import { parseDefinition } from './index';
-import type { Definition, Question, RuleConfig } from './schema';
+import { defaultChecks, defaultPlaceholders } from './defaults';
+import { equalsCondition, isChoiceType, type Definition, type Question } from './schema';
 
 /** One export of the batch, as read once. */
 interface ExportTable {
@@ -208,32 +209,8 @@ function observeValues(q: Observed, lq: LayoutQuestion, data: ExportCell[][], la
 // ---------------------------------------------------------------------------------------------
 // Types and options from the values
 
-/** Words that stand in for an answer; never options. */
-const PLACEHOLDERS = [
-  '-',
-  '--',
-  '---',
-  '—',
-  '–',
-  '.',
-  '..',
-  '...',
-  'n/a',
-  'na',
-  'n.a.',
-  'nil',
-  'none',
-  'null',
-  'tbd',
-  'tba',
-  'xxx',
-  'xx',
-  'x',
-  '?',
-  '0',
-  'not applicable',
-  'not applicable.',
-];
+/** Words that stand in for an answer; never options, and not counted when typing a question. */
+const PLACEHOLDERS = [...defaultPlaceholders, '0', 'not applicable', 'not applicable.'];
 const PLACEHOLDER_SET = new Set(PLACEHOLDERS);
 const isPlaceholder = (v: string) => v.length <= 16 && PLACEHOLDER_SET.has(v.trim().toLowerCase());
 
@@ -558,19 +535,6 @@ function countryQuestion(questions: Observed[], typed: Typed[]): number {
 // ---------------------------------------------------------------------------------------------
 // The definition
 
-/** Checks that need nothing the header cannot give. */
-const DERIVED_CHECKS: Record<string, RuleConfig> = {
-  'placeholder-answer': { enabled: true, severity: 'warning' },
-  'invalid-email': { enabled: true, severity: 'error' },
-  'invalid-url': { enabled: true, severity: 'warning' },
-  'duplicate-response': { enabled: true, severity: 'warning' },
-  'country-inferred': { enabled: true, severity: 'info' },
-  'country-unknown': { enabled: true, severity: 'error' },
-  'repeated-answer': { enabled: true, severity: 'info' },
-  'choice-not-in-options': { enabled: true, severity: 'warning' },
-  'text-too-long': { enabled: true, severity: 'warning' },
-};
-
 /** `A. Respondent information` / `B3. …`: a section letter opening the header. */
 const SECTION_PREFIX = /^([A-Z])(\d{0,2})[.)]\s+/;
 
@@ -616,6 +580,8 @@ function buildDefinition(observed: Observed[], tables: ExportTable[]): Definitio
     };
   });
 
+  followUps(questions);
+
   const first = tables[0];
   const title = titleOf(first.file);
   const description =
@@ -628,9 +594,36 @@ function buildDefinition(observed: Observed[], tables: ExportTable[]): Definitio
     source: { kind: 'derived', description },
     sections,
     questions,
-    checks: DERIVED_CHECKS,
-    placeholders: PLACEHOLDERS,
+    checks: defaultChecks(),
+    placeholders: [...defaultPlaceholders],
   });
+}
+
+/** "If yes, …" in the languages questionnaires are sent in. */
+const IF_YES =
+  /^(if yes|if so|in case of yes|si oui|si c'est le cas|en caso afirmativo|si (la respuesta es )?s[ií]\b|falls ja|wenn ja|se sim|em caso afirmativo|se s[iì]\b|in caso affermativo|indien ja|zo ja|если да|jeśli tak|evet ise|إذا كان(ت)? (الإجابة )?نعم|如果是|如是)/i;
+
+/** The label of a Yes option in any language. */
+const YES = new Set(['yes', 'oui', 'sí', 'si', 'ja', 'sim', 'да', 'tak', 'evet', 'نعم', '是']);
+
+/**
+ * An "If yes, …" question right after a Yes/No question applies when that question is answered
+ * Yes (`relevant`): the questionnaire's logic, as XLSForm writes it, for the checks to use.
+ */
+function followUps(questions: Question[]): void {
+  let parent: Question | undefined;
+  for (const q of questions) {
+    if (q.type === 'single' && q.options?.some((o) => YES.has(o.toLowerCase()))) {
+      parent = q;
+      continue;
+    }
+    if (parent && !isChoiceType(q.type) && IF_YES.test(q.text.trim())) {
+      const i = parent.options!.findIndex((o) => YES.has(o.toLowerCase()));
+      q.relevant = equalsCondition(parent.id, parent.optionNames?.[i] ?? parent.options![i]);
+      continue; // several follow-ups may depend on one question
+    }
+    parent = undefined;
+  }
 }
 
 const baseName = (path: string) => path.split(/[/\\]/).pop() ?? path;

@@ -40,6 +40,10 @@ export function looksLikeExportCsv(text: string, def: Definition): boolean {
  * reader that then reads the text.
  */
 export function csvRows(text: string): string[][] {
+  for (const d of DELIMITERS) {
+    const parsed = parsedTexts.get(d + text);
+    if (parsed) return parsed.data;
+  }
   let delimiter = DELIMITERS[0];
   let widest = 0;
   // The widest of the first records: a title or Excel's "sep=;" line may come before the header.
@@ -56,8 +60,10 @@ export function csvRows(text: string): string[][] {
  * parse each export once. Bounded in count and size; results are shared and must not be modified.
  */
 const parsedTexts = new Map<string, Papa.ParseResult<string[]>>();
-const PARSED_TEXTS = 8;
+/** Characters of text kept parsed at most (a batch of CSV exports is rarely more). */
+const MAX_SHARED_CHARS = 8 * 1024 * 1024;
 const MAX_SHARED_TEXT = 2 * 1024 * 1024;
+let sharedChars = 0;
 
 function parseCsv(text: string, delimiter: string): Papa.ParseResult<string[]> {
   if (text.length > MAX_SHARED_TEXT)
@@ -66,8 +72,14 @@ function parseCsv(text: string, delimiter: string): Papa.ParseResult<string[]> {
   let parsed = parsedTexts.get(key);
   if (!parsed) {
     parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
-    if (parsedTexts.size >= PARSED_TEXTS) parsedTexts.delete(parsedTexts.keys().next().value!);
+    // The oldest texts give way first.
+    for (const old of parsedTexts.keys()) {
+      if (sharedChars + key.length <= MAX_SHARED_CHARS) break;
+      parsedTexts.delete(old);
+      sharedChars -= old.length;
+    }
     parsedTexts.set(key, parsed);
+    sharedChars += key.length;
   }
   return parsed;
 }
