@@ -40,6 +40,19 @@ describe('chooseDefinition', () => {
     expect(choice.ok && choice.definition.source?.description).toMatch(/matched by 1 of 7 files sampled$/);
   });
 
+  it('does not take a built-in questionnaire whose ids alone match short column names (Qualtrics Q1, Q2…)', async () => {
+    const folder = join(SHARED, 'corpus/foreign-sample/files/qualtrics-csv');
+    const files = readdirSync(folder).map((f) => loadFile(join(folder, f)));
+    const msq = loadQuestionnaire('msq-2022');
+    const choice = await chooseDefinition(files);
+    expect(choice.ok).toBe(true);
+    if (!choice.ok) return;
+    expect(choice.definition.source?.kind).toBe('derived');
+    expect(choice.definition.id).not.toBe(msq.id);
+    // The export's own short names are its questions' ids, which the MSQ uses too: the texts differ.
+    expect(choice.definition.questions.some((q) => msq.questions.some((m) => m.id === q.id))).toBe(true);
+  });
+
   it('uses a definition file found among the files, and marks it as no response', async () => {
     const files = [
       text('library.json', JSON.stringify(smallDefinition)),

@@ -10,6 +10,7 @@
 import type { InputFile, RawResponse } from '../model';
 import { readFile } from '../read';
 import { decodeText } from '../read/decode';
+import { headerKey } from '../read/export-columns';
 import { signatureOf } from '../read/sniff';
 import { readWorkbookSheets, type SheetCells } from '../read/xlsx-sheets';
 import { builtInQuestionnaires, loadQuestionnaire, parseDefinition } from './index';
@@ -198,6 +199,22 @@ async function matchBuiltIn(
   return best;
 }
 
+/** The share of a derived definition's questions a built-in one asks too, for the built-in to fit. */
+const SAME_QUESTIONNAIRE = 0.5;
+
+/** Of the questions derived from the files' header, the share whose text (or one of its wordings) `def` has. */
+function sharedQuestionShare(derived: Definition, def: Definition): number {
+  const texts = new Set(
+    def.questions.flatMap((q) =>
+      [q.text, q.subLabel ? `${q.text} ${q.subLabel}` : '', ...(q.aliases ?? [])]
+        .filter(Boolean)
+        .map(headerKey),
+    ),
+  );
+  const shared = derived.questions.filter((q) => texts.has(headerKey(q.text))).length;
+  return derived.questions.length ? shared / derived.questions.length : 0;
+}
+
 /** Picks the definition for a batch and says how; see the module comment for the order. */
 export async function chooseDefinition(files: InputFile[], opts: ChooseOptions = {}): Promise<Choice> {
   const sources = opts.sources ?? definitionSources;
@@ -251,7 +268,23 @@ export async function chooseDefinition(files: InputFile[], opts: ChooseOptions =
   if (opts.stored) return done(keptFromWorkbook(opts.stored));
 
   const responses = files.filter((f) => !definitionFiles.has(f.name));
-  const builtIn = await matchBuiltIn(responses, opts.sampleSize ?? 3);
+  let derivedOnce: Promise<
+    { derived: Definition; label: string; kind: DefinitionSource['kind'] } | undefined
+  >;
+  const derive = () =>
+    (derivedOnce ??= (async () => {
+      for (const source of sources.batches) {
+        const derived = await source.derive(responses);
+        if (derived) return { derived, label: source.label, kind: source.kind };
+      }
+      return undefined;
+    })());
+  let builtIn = await matchBuiltIn(responses, opts.sampleSize ?? 3);
+  // An export whose columns are headed by short names (Qualtrics' Q1, Q2…) can read against a built-in
+  // questionnaire by its ids alone: the built-in fits only where the questions' texts are its own.
+  const fromHeader = builtIn && (await derive());
+  if (builtIn && fromHeader && sharedQuestionShare(fromHeader.derived, builtIn.def) < SAME_QUESTIONNAIRE)
+    builtIn = undefined;
   if (builtIn)
     return done(
       withSource(
@@ -270,17 +303,16 @@ export async function chooseDefinition(files: InputFile[], opts: ChooseOptions =
         `read from the layout of ${baseName(sample.file.name)} (${sample.label}): ${definitionSize(sample.definition)}`,
       ),
     );
-  for (const source of sources.batches) {
-    const derived = await source.derive(responses);
-    if (derived)
-      return done(
-        withSource(
-          derived,
-          derived.source?.kind ?? source.kind,
-          derived.source?.description ?? `derived from ${source.label}: ${definitionSize(derived)}`,
-        ),
-      );
-  }
+  const derived = await derive();
+  if (derived)
+    return done(
+      withSource(
+        derived.derived,
+        derived.derived.source?.kind ?? derived.kind,
+        derived.derived.source?.description ??
+          `derived from ${derived.label}: ${definitionSize(derived.derived)}`,
+      ),
+    );
   return {
     ok: false,
     definitionFiles,
