@@ -1,10 +1,9 @@
 /**
- * What only a live workbook gets: a chart of section scores and the plan's PivotTables, each in its
- * own request so that a host without the feature still gets everything else.
+ * What a live workbook gets after its cells: the plan's charts and PivotTables, each in its own
+ * request so that a host without the feature still gets everything else.
  */
-import { cellRef } from '../core/plan/a1';
-import type { PivotSpec, TableSpec, WorkbookPlan } from '../core/plan/types';
-import { rangeAddress } from './a1';
+import { cellRef, parseRangeRef, rangeRef } from '../core/plan/a1';
+import type { ChartSpec, PivotSpec, WorkbookPlan } from '../core/plan/types';
 import type { Capabilities } from './capabilities';
 import { describeExcelError } from './errors';
 import type { SheetRecord } from './registry';
@@ -18,45 +17,31 @@ export interface ExtrasContext {
   existed: (sheet: string) => boolean;
 }
 
-const CHART_NAME = 'Survey Atlas section scores';
+/** Live charts are named so a rebuild finds its own; the first keeps the name earlier builds gave theirs. */
+const chartName = (index: number) =>
+  index === 0 ? 'Survey Atlas section scores' : `Survey Atlas chart ${index + 1}`;
 
 const SUMMARIES = { sum: 'Sum', average: 'Average', count: 'Count' } as const;
 
-export interface ChartSource {
-  sheet: string;
-  table: TableSpec;
-  /** Column of category labels and the run of share columns, table-relative. */
-  labelColumn: number;
-  firstSeries: number;
-  seriesCount: number;
+/** The plan's charts with the sheets they sit on, in plan order. */
+export function planCharts(plan: WorkbookPlan): { sheet: string; spec: ChartSpec }[] {
+  return plan.sheets.flatMap((sheet) => (sheet.charts ?? []).map((spec) => ({ sheet: sheet.name, spec })));
 }
 
-/** The regional averages table (or the first small table of section shares) to chart. */
-export function sectionChartSource(plan: WorkbookPlan): ChartSource | undefined {
-  const candidates = plan.sheets.flatMap((sheet) =>
-    sheet.tables.map((table) => ({ sheet: sheet.name, table })),
+/**
+ * The one block of cells holding a chart's series, one column each, side by side: Excel builds a
+ * chart from a block and takes each column as a series. Undefined where the plan's series are not so.
+ */
+function seriesBlock(spec: ChartSpec): string | undefined {
+  const boxes = spec.series.map((s) => parseRangeRef(s.values.replace(/^.*!/, '').replace(/\$/g, '')));
+  if (!boxes.length || boxes.some((b) => !b || b.left !== b.right)) return undefined;
+  const [first] = boxes as NonNullable<(typeof boxes)[number]>[];
+  const contiguous = boxes.every(
+    (b, k) => b!.top === first.top && b!.bottom === first.bottom && b!.left === first.left + k,
   );
-  const withShares = candidates.filter(
-    ({ table }) =>
-      table.rows.length > 0 &&
-      table.rows.length <= 40 &&
-      table.columns.some((c) => c.kind === 'percent' && /yes share/i.test(c.header)),
-  );
-  const pick = withShares.find(({ table }) => /^regions$/i.test(table.name)) ?? withShares[0];
-  if (!pick) return undefined;
-  const cols = pick.table.columns;
-  const firstSeries = cols.findIndex((c) => c.kind === 'percent' && /yes share/i.test(c.header));
-  let seriesCount = 0;
-  while (
-    cols[firstSeries + seriesCount]?.kind === 'percent' &&
-    /yes share/i.test(cols[firstSeries + seriesCount].header)
-  )
-    seriesCount++;
-  const labelColumn = Math.max(
-    0,
-    cols.findIndex((c) => c.kind === 'text'),
-  );
-  return { sheet: pick.sheet, table: pick.table, labelColumn, firstSeries, seriesCount };
+  return contiguous
+    ? rangeRef(first.top, first.left, first.bottom, first.left + boxes.length - 1)
+    : undefined;
 }
 
 export async function addLiveExtras(
@@ -67,16 +52,16 @@ export async function addLiveExtras(
   skipped: string[],
   live: ExtrasContext,
 ): Promise<void> {
-  const source = sectionChartSource(plan);
-  const chartRecord = source ? live.recorded(source.sheet) : undefined;
-  // A chart made by an earlier build reads the same (resized) table: it is kept as it is.
-  if (source && !chartRecord?.chart) {
+  for (const [index, { sheet, spec }] of planCharts(plan).entries()) {
+    const record = live.recorded(sheet);
+    // A chart made by an earlier build reads the same (resized) table: it is kept as it is.
+    if (record?.chart) continue;
     try {
-      addSectionChart(context, source, caps);
+      addPlanChart(context, sheet, spec, index, caps);
       await sync();
-      if (chartRecord) chartRecord.chart = true;
+      if (record) record.chart = true;
     } catch (error) {
-      skipped.push(`Chart of section scores: ${describeExcelError(error)}`);
+      skipped.push(`Chart "${spec.title}": ${describeExcelError(error)}`);
     }
   }
   if (plan.pivots.length && !caps.validationAndPivots) {
@@ -130,21 +115,31 @@ export async function addLiveExtras(
   }
 }
 
-function addSectionChart(context: Excel.RequestContext, src: ChartSource, caps: Capabilities): void {
-  const ws = context.workbook.worksheets.getItem(src.sheet);
-  const { row, column } = src.table.origin;
-  const rows = src.table.rows.length;
-  const data = ws.getRange(rangeAddress(row, column + src.firstSeries, rows + 1, src.seriesCount));
-  const chart = ws.charts.add('ColumnClustered', data, 'Columns');
-  chart.name = CHART_NAME;
-  chart.title.text = 'Yes share by section';
-  const right = column + src.table.columns.length + 1;
-  chart.setPosition(cellRef(row, right), cellRef(row + 18, right + 8));
-  if (caps.sheetExtras) {
-    chart.axes.categoryAxis.setCategoryNames(
-      ws.getRange(rangeAddress(row + 1, column + src.labelColumn, rows, 1)),
-    );
-  }
+/** A plan chart as a native chart bound to the same cells. */
+function addPlanChart(
+  context: Excel.RequestContext,
+  sheet: string,
+  spec: ChartSpec,
+  index: number,
+  caps: Capabilities,
+): void {
+  const block = seriesBlock(spec);
+  if (!block) throw new Error('its series are not one block of columns');
+  const ws = context.workbook.worksheets.getItem(sheet);
+  const chart = ws.charts.add('ColumnClustered', ws.getRange(block), 'Columns');
+  chart.name = chartName(index);
+  chart.title.text = spec.title;
+  spec.series.forEach((s, k) => (chart.series.getItemAt(k).name = s.name));
+  const { min, max } = spec.valueAxis ?? {};
+  if (min !== undefined) chart.axes.valueAxis.minimum = min;
+  if (max !== undefined) chart.axes.valueAxis.maximum = max;
+  const { row, column, rows, columns } = spec.anchor;
+  chart.setPosition(cellRef(row, column), cellRef(row + rows - 1, column + columns - 1));
+  // Category names and the axis number format need ExcelApi 1.7 and 1.8; without them Excel numbers the columns.
+  if (caps.sheetExtras)
+    chart.axes.categoryAxis.setCategoryNames(ws.getRange(spec.categories.replace(/^.*!/, '')));
+  if (caps.validationAndPivots && spec.valueAxis?.numberFormat)
+    chart.axes.valueAxis.numberFormat = spec.valueAxis.numberFormat;
 }
 
 function addPivot(

@@ -144,6 +144,9 @@ export interface ChartModel {
   title?: string;
   name?: string;
   position?: [string, string?];
+  /** Names given to the series, by index. */
+  seriesNames?: string[];
+  valueAxis?: { minimum?: number; maximum?: number; numberFormat?: string };
 }
 
 export interface PivotModel {
@@ -1498,11 +1501,28 @@ export class FakeConditionalFormat {
 
 export class FakeChart {
   readonly title: { text: string };
-  readonly axes: { categoryAxis: { setCategoryNames: (r: FakeRange) => void } };
+  readonly axes: {
+    categoryAxis: { setCategoryNames: (r: FakeRange) => void };
+    valueAxis: { minimum: number; maximum: number; numberFormat: string };
+  };
+  readonly series: { getItemAt: (index: number) => { name: string } };
   constructor(
     private readonly ctx: FakeContext,
     private readonly chart: ChartModel,
   ) {
+    const axis = (key: 'minimum' | 'maximum' | 'numberFormat', since: string) => ({
+      set: (v: number | string) =>
+        ctx.enqueue(v, () => {
+          ctx.excel.require(since, `ChartAxis.${key}`);
+          chart.valueAxis = { ...chart.valueAxis, [key]: v };
+        }),
+    });
+    const valueAxis = {};
+    Object.defineProperties(valueAxis, {
+      minimum: axis('minimum', '1.1'),
+      maximum: axis('maximum', '1.1'),
+      numberFormat: axis('numberFormat', '1.8'),
+    });
     this.axes = {
       categoryAxis: {
         setCategoryNames: (r) =>
@@ -1511,6 +1531,24 @@ export class FakeChart {
             chart.categories = boxAddress(r.box());
           }),
       },
+      valueAxis: valueAxis as { minimum: number; maximum: number; numberFormat: string },
+    };
+    this.series = {
+      getItemAt: (index) => ({
+        set name(v: string) {
+          ctx.enqueue(v, () => {
+            // Excel makes one series per column of the block the chart was added with.
+            const [, from, to] =
+              /^([A-Z]+)\d+(?::([A-Z]+)\d+)?$/.exec(chart.source.replace(/^.*!/, '')) ?? [];
+            const count = from ? columnIndex(to ?? from) - columnIndex(from) + 1 : 0;
+            if (index >= count)
+              throw new FakeOfficeError('ItemNotFound', `The chart has no series ${index}.`);
+            const names = [...(chart.seriesNames ?? [])];
+            names[index] = v;
+            chart.seriesNames = names;
+          });
+        },
+      }),
     };
     this.title = {
       set text(v: string) {

@@ -140,7 +140,23 @@ describe('writing the corpus plan into a live workbook', () => {
     expect(internalLinks.length).toBeGreaterThan(0);
     const linked = allCells(fake).filter((c) => c.hyperlink?.documentReference);
     expect(linked.length).toBe(internalLinks.length);
-    expect(fake.model.sheets.flatMap((s) => s.charts)).toHaveLength(1);
+    // The plan's chart, bound to the same cells: series, their names, categories, axis, place.
+    const planned = plan.sheets.flatMap((s) => (s.charts ?? []).map((spec) => ({ sheet: s.name, spec })));
+    expect(planned).toHaveLength(1);
+    const [{ sheet, spec }] = planned;
+    const charts = fake.model.sheets.flatMap((s) => s.charts);
+    expect(charts).toHaveLength(1);
+    const first = spec.series[0].values.split(':')[0];
+    const last = spec.series[spec.series.length - 1].values.split(':')[1];
+    expect(fake.model.sheet(sheet)!.charts[0]).toMatchObject({
+      type: 'ColumnClustered',
+      seriesBy: 'Columns',
+      source: `${first}:${last}`,
+      title: spec.title,
+      seriesNames: spec.series.map((x) => x.name),
+      categories: spec.categories,
+      valueAxis: { minimum: 0, maximum: 1, numberFormat: '0%' },
+    });
     const pivots = fake.model.sheets.flatMap((s) => s.pivots);
     expect(pivots.map((p) => p.name)).toEqual(plan.pivots.map((p) => p.name));
     for (const p of plan.pivots) {
