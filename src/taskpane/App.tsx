@@ -394,171 +394,178 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
         : undefined;
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root}>
-      <header className={styles.header}>
-        <img src="assets/icon-32.png" alt="" width={32} height={32} />
-        <div className={styles.title}>
-          <Title3 as="h1">Survey Atlas</Title3>
-          <Caption1>
-            {host.kind === 'excel' ? 'Connected to Excel' : 'Browser preview, not connected to Excel'}
-          </Caption1>
-          {host.problem && <Caption1 role="status">{host.problem}</Caption1>}
-        </div>
-      </header>
-      <main className={styles.main}>
-        <section className={styles.section} aria-labelledby="import-heading">
-          <Subtitle2 as="h2" id="import-heading">
-            Import responses
-          </Subtitle2>
-          <QuestionnaireChooser
-            builtIn={builtIn}
-            value={questionnaire}
-            onChange={setQuestionnaire}
-            disabled={busy !== null}
-            current={batch?.definition}
-          />
-          <Checkbox
-            checked={everyResponse}
-            disabled={busy !== null}
-            onChange={(_, d) => setEveryResponse(d.checked === true)}
-            label="Keep every response of a country as a separate respondent (not only the latest)"
-          />
-          <FilePicker
-            files={pending}
-            busy={busy !== null}
-            merging={batch !== null}
-            onAdd={(added) => setPending((current) => mergePending(current, added))}
-            onClear={() => setPending([])}
-            onImport={doImport}
-          />
-        </section>
-        <div aria-live="polite" className={styles.progress}>
-          {progress && (
-            <ImportProgress
-              {...progress}
-              onCancel={
-                busy?.kind === 'reading' || host.kind === 'excel' ? () => abort.current?.abort() : undefined
-              }
+    // The page's own box, not the provider's: Fluent gives the provider's class to its portals (pop-ups) too.
+    <FluentProvider theme={webLightTheme}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <img src="assets/icon-32.png" alt="" width={32} height={32} />
+          <div className={styles.title}>
+            <Title3 as="h1">Survey Atlas</Title3>
+            <Caption1>
+              {host.kind === 'excel' ? 'Connected to Excel' : 'Browser preview, not connected to Excel'}
+            </Caption1>
+            {host.problem && <Caption1 role="status">{host.problem}</Caption1>}
+          </div>
+        </header>
+        <main className={styles.main}>
+          <section className={styles.section} aria-labelledby="import-heading">
+            <Subtitle2 as="h2" id="import-heading">
+              Import responses
+            </Subtitle2>
+            <QuestionnaireChooser
+              builtIn={builtIn}
+              value={questionnaire}
+              onChange={setQuestionnaire}
+              disabled={busy !== null}
+              current={batch?.definition}
             />
-          )}
-        </div>
-
-        {notice && (
-          <MessageBar intent={notice.intent} layout="multiline" ref={noticeRef} tabIndex={-1}>
-            <MessageBarBody>
-              <MessageBarTitle>{notice.title}</MessageBarTitle>
-              {notice.text}
-              {notice.details && notice.details.length > 0 && (
-                <ul>
-                  {notice.details.map((d) => (
-                    <li key={d}>{d}</li>
-                  ))}
-                </ul>
-              )}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-
-        {batch && (
-          <section className={styles.section} aria-labelledby="results-heading">
-            <h2 id="results-heading" ref={resultsHeading} tabIndex={-1} className={styles.results}>
-              <Subtitle2>What was imported</Subtitle2>
-            </h2>
-            <BatchCounts reports={batch.reports} responses={batch.responses} earlier={earlier} />
-            {batch.responses.length > 0 && (
-              <Overview
-                def={batch.definition}
-                responses={batch.responses}
-                rows={rows}
-                filter={filter}
-                onFilter={onFilter}
+            <Checkbox
+              checked={everyResponse}
+              disabled={busy !== null}
+              onChange={(_, d) => setEveryResponse(d.checked === true)}
+              label="Keep every response of a country as a separate respondent (not only the latest)"
+            />
+            <FilePicker
+              files={pending}
+              busy={busy !== null}
+              merging={batch !== null}
+              onAdd={(added) => setPending((current) => mergePending(current, added))}
+              onClear={() => setPending([])}
+              onImport={doImport}
+            />
+          </section>
+          <div aria-live="polite" className={styles.progress}>
+            {progress && (
+              <ImportProgress
+                {...progress}
+                onCancel={
+                  busy?.kind === 'reading' || host.kind === 'excel' ? () => abort.current?.abort() : undefined
+                }
               />
             )}
-          </section>
-        )}
+          </div>
 
-        {batch && batch.responses.length > 0 && (
-          <section className={styles.section} aria-labelledby="workbook-heading">
-            <Subtitle2 as="h2" id="workbook-heading">
-              Comparison workbook
-            </Subtitle2>
-            <WorkbookActions
-              kind={host.kind}
-              disabled={busy !== null}
-              onBuild={build}
-              onOpenNew={openNew}
-              onDownload={download}
-              limitations={host.limitations}
-            />
-          </section>
-        )}
+          {notice && (
+            <MessageBar intent={notice.intent} layout="multiline" ref={noticeRef} tabIndex={-1}>
+              <MessageBarBody>
+                <MessageBarTitle>{notice.title}</MessageBarTitle>
+                {notice.text}
+                {notice.details && notice.details.length > 0 && (
+                  <ul>
+                    {notice.details.map((d) => (
+                      <li key={d}>{d}</li>
+                    ))}
+                  </ul>
+                )}
+              </MessageBarBody>
+            </MessageBar>
+          )}
 
-        {batch && (
-          <Accordion
-            key={importedAt}
-            multiple
-            collapsible
-            defaultOpenItems={[
-              'issues',
-              // Long lists start closed, so the page stays light with a thousand responses.
-              ...(batch.responses.length <= LONG_LIST ? ['responses'] : []),
-              ...(batch.reports.length <= LONG_LIST || !batch.responses.length ? ['report'] : []),
-            ]}
-          >
-            {batch.responses.length > 0 && (
-              <AccordionItem value="issues">
-                <AccordionHeader as="h2">Issues ({batch.issues.length.toLocaleString('en')})</AccordionHeader>
-                <AccordionPanel className={styles.panel}>
-                  <IssuesReview
-                    def={batch.definition}
-                    rows={rows}
-                    reviews={reviews}
-                    selectedKey={selected}
-                    location={location}
-                    locationHint={
-                      host.kind === 'excel'
-                        ? 'Build the comparison to go to this answer in the workbook.'
-                        : 'Download the workbook to see where this answer sits in it.'
-                    }
-                    onSelect={select}
-                    onReview={review}
-                    onBulkReview={reviewAll}
-                    filter={filter}
-                    onFilter={onFilter}
-                    busyNote={
-                      busy?.kind === 'reading'
-                        ? 'Reading and checking: reviews made now are kept and applied to the result.'
-                        : busy
-                          ? 'Writing the workbook: reviews made now are kept and written by the next build.'
-                          : undefined
-                    }
-                  />
-                </AccordionPanel>
-              </AccordionItem>
-            )}
-            {batch.responses.length > 0 && (
-              <AccordionItem value="responses">
+          {batch && (
+            <section className={styles.section} aria-labelledby="results-heading">
+              <h2 id="results-heading" ref={resultsHeading} tabIndex={-1} className={styles.results}>
+                <Subtitle2>What was imported</Subtitle2>
+              </h2>
+              <BatchCounts reports={batch.reports} responses={batch.responses} earlier={earlier} />
+              {batch.responses.length > 0 && (
+                <Overview
+                  def={batch.definition}
+                  responses={batch.responses}
+                  rows={rows}
+                  filter={filter}
+                  onFilter={onFilter}
+                />
+              )}
+            </section>
+          )}
+
+          {batch && batch.responses.length > 0 && (
+            <section className={styles.section} aria-labelledby="workbook-heading">
+              <Subtitle2 as="h2" id="workbook-heading">
+                Comparison workbook
+              </Subtitle2>
+              <WorkbookActions
+                kind={host.kind}
+                disabled={busy !== null}
+                onBuild={build}
+                onOpenNew={openNew}
+                onDownload={download}
+                limitations={host.limitations}
+              />
+            </section>
+          )}
+
+          {batch && (
+            <Accordion
+              key={importedAt}
+              multiple
+              collapsible
+              defaultOpenItems={[
+                'issues',
+                // Long lists start closed, so the page stays light with a thousand responses.
+                ...(batch.responses.length <= LONG_LIST ? ['responses'] : []),
+                ...(batch.reports.length <= LONG_LIST || !batch.responses.length ? ['report'] : []),
+              ]}
+            >
+              {batch.responses.length > 0 && (
+                <AccordionItem value="issues">
+                  <AccordionHeader as="h2">
+                    Issues ({batch.issues.length.toLocaleString('en')})
+                  </AccordionHeader>
+                  <AccordionPanel className={styles.panel}>
+                    <IssuesReview
+                      def={batch.definition}
+                      rows={rows}
+                      reviews={reviews}
+                      selectedKey={selected}
+                      location={location}
+                      locationHint={
+                        host.kind === 'excel'
+                          ? 'Build the comparison to go to this answer in the workbook.'
+                          : 'Download the workbook to see where this answer sits in it.'
+                      }
+                      onSelect={select}
+                      onReview={review}
+                      onBulkReview={reviewAll}
+                      filter={filter}
+                      onFilter={onFilter}
+                      busyNote={
+                        busy?.kind === 'reading'
+                          ? 'Reading and checking: reviews made now are kept and applied to the result.'
+                          : busy
+                            ? 'Writing the workbook: reviews made now are kept and written by the next build.'
+                            : undefined
+                      }
+                    />
+                  </AccordionPanel>
+                </AccordionItem>
+              )}
+              {batch.responses.length > 0 && (
+                <AccordionItem value="responses">
+                  <AccordionHeader as="h2">
+                    Responses ({batch.responses.length.toLocaleString('en')})
+                  </AccordionHeader>
+                  <AccordionPanel className={styles.panel}>
+                    <ResponsesList
+                      responses={batch.responses}
+                      onSetCountry={setCountry}
+                      disabled={busy !== null}
+                    />
+                  </AccordionPanel>
+                </AccordionItem>
+              )}
+              <AccordionItem value="report">
                 <AccordionHeader as="h2">
-                  Responses ({batch.responses.length.toLocaleString('en')})
+                  Import report ({count(batch.reports.length, 'file')})
                 </AccordionHeader>
                 <AccordionPanel className={styles.panel}>
-                  <ResponsesList
-                    responses={batch.responses}
-                    onSetCountry={setCountry}
-                    disabled={busy !== null}
-                  />
+                  <ImportReport reports={batch.reports} definition={batch.definition} />
                 </AccordionPanel>
               </AccordionItem>
-            )}
-            <AccordionItem value="report">
-              <AccordionHeader as="h2">Import report ({count(batch.reports.length, 'file')})</AccordionHeader>
-              <AccordionPanel className={styles.panel}>
-                <ImportReport reports={batch.reports} definition={batch.definition} />
-              </AccordionPanel>
-            </AccordionItem>
-          </Accordion>
-        )}
-      </main>
+            </Accordion>
+          )}
+        </main>
+      </div>
     </FluentProvider>
   );
 }

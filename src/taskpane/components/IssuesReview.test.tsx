@@ -137,7 +137,9 @@ describe('the issues worklist', () => {
     const rows = issueRows(def, batch.responses, batch.issues);
     const { country, section } = rows.find((r) => r.section !== 'Whole response')!;
     const n = rows.filter((r) => r.country === country && r.section === section).length;
-    const cell = within(grid).getByRole('button', { name: `${country}, ${section}: ${n} issues` });
+    const cell = within(grid).getByRole('button', {
+      name: `${country}, ${section}: ${n} ${n === 1 ? 'issue' : 'issues'}`,
+    });
     fireEvent.click(cell);
     expect(cell.getAttribute('aria-pressed')).toBe('true');
     expect(shownLine()).toBe(`${n} ${n === 1 ? 'issue' : 'issues'} of ${rows.length} match.`);

@@ -304,7 +304,7 @@ export function IssuesReview({
       </div>
       {visible.length > 0 && (
         <div className={styles.bar} role="group" aria-label="Review every issue shown">
-          <Field label={`Set the review of the ${count(visible.length, 'issue')} shown to`} size="small">
+          <Field label={`Mark the ${count(visible.length, 'issue')} shown as`} size="small">
             <Select size="small" value={bulk} onChange={(_, d) => setBulk(d.value as Review)}>
               {REVIEWS.map((r) => (
                 <option key={r} value={r}>

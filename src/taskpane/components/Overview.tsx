@@ -149,20 +149,27 @@ function buildGrid(def: Definition, responses: Response[], rows: IssueRow[], met
   };
 }
 
-/** Light to dark blue by share (white where unknown); issues light to dark red by count. */
-function shade(cell: Cell, metric: Metric, max: number): string {
-  if (cell.value === null) return 'transparent';
+/**
+ * Light to dark blue by share (none where unknown); issues light to dark red by count. Text is dark
+ * on light cells and white on dark ones, never between, so it keeps a 4.5:1 contrast.
+ */
+function shade(cell: Cell, metric: Metric, max: number): { backgroundColor: string; color?: string } {
+  if (cell.value === null) return { backgroundColor: 'transparent' };
+  if (metric === 'issues' && cell.value === 0) return { backgroundColor: '#f3f2f1' };
   const t = metric === 'issues' ? cell.value / max : cell.value;
-  if (metric === 'issues' && cell.value === 0) return '#f3f2f1';
   const hue = metric === 'issues' ? 6 : 210;
-  return `hsl(${hue} 70% ${Math.round(95 - t * 50)}%)`;
+  const lightness = Math.round(96 - t * 60);
+  return lightness >= 50
+    ? { backgroundColor: `hsl(${hue} 70% ${lightness}%)`, color: '#000' }
+    : { backgroundColor: `hsl(${hue} 70% ${Math.min(lightness, 38)}%)`, color: '#fff' };
 }
 
-const metricWords: Record<Metric, string> = {
-  completeness: 'complete',
-  yes: 'Yes',
-  issues: 'issues',
-};
+/** "80% complete", "60% Yes", "1 issue", "nothing known". */
+function describe(cell: Cell, metric: Metric): string {
+  if (metric === 'issues') return count(cell.value ?? 0, 'issue');
+  if (cell.value === null) return 'nothing known';
+  return `${cell.text} ${metric === 'yes' ? 'Yes' : 'complete'}`;
+}
 
 export interface OverviewProps {
   def: Definition;
@@ -247,12 +254,12 @@ export const Overview = memo(function Overview({ def, responses, rows, filter, o
                   tabIndex={r === 0 && c === 0 ? 0 : -1}
                   className={styles.cell}
                   style={{
-                    backgroundColor: shade(cell, metric, grid.max),
+                    ...shade(cell, metric, grid.max),
                     outline: chosen ? `2px solid ${tokens.colorBrandStroke1}` : undefined,
                   }}
                   aria-pressed={chosen}
-                  aria-label={`${row.country}, ${section}: ${cell.text} ${metricWords[metric]}`}
-                  title={`${row.country}, ${section}: ${cell.text} ${metricWords[metric]}`}
+                  aria-label={`${row.country}, ${section}: ${describe(cell, metric)}`}
+                  title={`${row.country}, ${section}: ${describe(cell, metric)}`}
                   onClick={() => pick(row.country, section)}
                 >
                   {cell.text}
