@@ -87,6 +87,8 @@ interface Grid {
   columns: { title: string; short: string }[];
   rows: { country: string; cells: Cell[] }[];
   max: number;
+  /** The lowest share in the grid: the lightest shade, so small differences near 100% still show. */
+  min: number;
   /** Rows are countries (else respondents, where the questionnaire asks no country). */
   byCountry: boolean;
 }
@@ -113,6 +115,7 @@ function buildGrid(def: Definition, responses: Response[], rows: IssueRow[], met
     return {
       columns,
       max,
+      min: 0,
       byCountry: byCountryRows,
       rows: countries.map((country) => ({
         country,
@@ -134,30 +137,41 @@ function buildGrid(def: Definition, responses: Response[], rows: IssueRow[], met
       }
     });
   }
+  const gridRows = countries.map((country) => ({
+    country,
+    cells: byCountry
+      .get(country)!
+      .map(([part, whole]): Cell =>
+        whole ? { value: part / whole, text: percent(part / whole) } : { value: null, text: '–' },
+      ),
+  }));
+  const shares = gridRows.flatMap((r) => r.cells.map((c) => c.value)).filter((v): v is number => v !== null);
   return {
     columns,
     max: 1,
+    min: shares.length ? Math.min(...shares) : 0,
     byCountry: byCountryRows,
-    rows: countries.map((country) => ({
-      country,
-      cells: byCountry
-        .get(country)!
-        .map(([part, whole]) =>
-          whole ? { value: part / whole, text: percent(part / whole) } : { value: null, text: '–' },
-        ),
-    })),
+    rows: gridRows,
   };
 }
 
 /**
- * Light to dark blue by share (none where unknown); issues light to dark red by count. Text is dark
+ * Completeness light to dark orange by what is missing, Yes share light to dark blue, issues light to
+ * dark red by count (no colour where nothing is known). Text is dark
  * on light cells and white on dark ones, never between, so it keeps a 4.5:1 contrast.
  */
-function shade(cell: Cell, metric: Metric, max: number): { backgroundColor: string; color?: string } {
+function shade(cell: Cell, metric: Metric, grid: Grid): { backgroundColor: string; color?: string } {
   if (cell.value === null) return { backgroundColor: 'transparent' };
   if (metric === 'issues' && cell.value === 0) return { backgroundColor: '#f3f2f1' };
-  const t = metric === 'issues' ? cell.value / max : cell.value;
-  const hue = metric === 'issues' ? 6 : 210;
+  // Gaps are what an analyst looks for: the less complete, the darker.
+  const spread = 1 - grid.min || 1;
+  const t =
+    metric === 'issues'
+      ? cell.value / grid.max
+      : metric === 'completeness'
+        ? (1 - cell.value) / spread
+        : (cell.value - grid.min) / spread;
+  const hue = { issues: 6, completeness: 28, yes: 210 }[metric];
   const lightness = Math.round(96 - t * 60);
   return lightness >= 50
     ? { backgroundColor: `hsl(${hue} 70% ${lightness}%)`, color: '#000' }
@@ -222,8 +236,14 @@ export const Overview = memo(function Overview({ def, responses, rows, filter, o
       </RadioGroup>
       <Caption1>
         {count(grid.rows.length, grid.byCountry ? 'country' : 'respondent')} × {count(width, 'section')}.{' '}
-        {metric === 'issues' ? 'Darker: more issues.' : 'Darker: higher share; – where nothing is known.'} A
-        cell shows its issues below.
+        {
+          {
+            issues: 'Darker: more issues.',
+            completeness: `Darker: less complete, down to ${percent(grid.min)}; – where nothing is known.`,
+            yes: `Darker: more Yes, from ${percent(grid.min)} (lightest) to 100%; – where nothing is known.`,
+          }[metric]
+        }{' '}
+        A cell shows its issues below.
       </Caption1>
       <div className={styles.scroll}>
         <div
@@ -254,7 +274,7 @@ export const Overview = memo(function Overview({ def, responses, rows, filter, o
                   tabIndex={r === 0 && c === 0 ? 0 : -1}
                   className={styles.cell}
                   style={{
-                    ...shade(cell, metric, grid.max),
+                    ...shade(cell, metric, grid),
                     outline: chosen ? `2px solid ${tokens.colorBrandStroke1}` : undefined,
                   }}
                   aria-pressed={chosen}
