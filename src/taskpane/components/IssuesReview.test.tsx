@@ -7,6 +7,7 @@ import { useCallback, useState } from 'react';
 import { TextDecoder as NodeTextDecoder } from 'util';
 import { corpusInputFiles } from '../../../test/support/corpus';
 import { fakeLayout } from '../../../test/support/layout';
+import { currentResponses, sectionScores } from '../../core/compare';
 import { loadQuestionnaire } from '../../core/definition';
 import type { Review } from '../../core/model';
 import { importBatch, type BatchResult } from '../../core/pipeline';
@@ -238,5 +239,35 @@ describe('the issues worklist', () => {
     const clues = inferred.fullEvidence.split('; ');
     for (const clue of clues) expect(within(detail).getByText(clue)).toBeTruthy();
     expect(detail.textContent).not.toMatch(/…$/);
+  });
+});
+
+describe('the overview picture', () => {
+  it('shows the completeness and Yes share of each country and section, as the comparison computes them', () => {
+    render(<Workbench />);
+    const grid = screen.getByRole('group', { name: 'Countries by section' });
+    // Countries with one current response: their cells are that response's section scores.
+    const current = currentResponses(batch.responses);
+    const single = current.filter(
+      (r) => r.country.name && current.filter((o) => o.country.name === r.country.name).length === 1,
+    );
+    expect(single.length).toBeGreaterThan(3);
+    const scores = sectionScores(def, single, []);
+    const pct = (n: number) => `${Math.round(n * 100)}%`;
+    for (const s of scores.slice(0, 4)) {
+      s.sections.forEach((sec, i) => {
+        const title = def.sections[i].title;
+        const share = sec.completeness.share;
+        const text = share === null ? 'nothing known' : `${pct(share)} complete`;
+        expect(
+          within(grid).getByRole('button', { name: `${s.response.country.name}, ${title}: ${text}` }),
+        ).toBeTruthy();
+      });
+    }
+    fireEvent.click(screen.getByRole('radio', { name: 'Yes share' }));
+    const s = scores.find((x) => x.sections.some((sec) => sec.yesShare !== null))!;
+    const i = s.sections.findIndex((sec) => sec.yesShare !== null);
+    const name = `${s.response.country.name}, ${def.sections[i].title}: ${pct(s.sections[i].yesShare!)} Yes`;
+    expect(within(grid).getByRole('button', { name })).toBeTruthy();
   });
 });
