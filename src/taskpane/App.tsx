@@ -492,6 +492,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
                 onDownload={download}
                 limitations={host.limitations}
               />
+              {busy && <Caption1>These buttons wait for the task at the top of the pane to end.</Caption1>}
             </section>
           )}
 
