@@ -5,8 +5,6 @@ const numbers = new Intl.NumberFormat('en');
 const irregular: Record<string, string> = {
   country: 'countries',
   copy: 'copies',
-  'was rejected': 'were rejected',
-  'file was': 'files were',
 };
 
 /** The noun's plural: a few irregular ones, else with an "s". */
