@@ -18,9 +18,12 @@ import type { WorkbookHost } from './host';
 import type { ImportRequest, RunImport } from './import-client';
 import { TextDecoder as NodeTextDecoder } from 'util';
 import { encodeAs } from '../../test/support/code-pages';
+import { fakeLayout } from '../../test/support/layout';
 
 // jsdom leaves out TextDecoder, which the readers use (browsers and workers have it).
 globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
+
+beforeAll(fakeLayout);
 
 const SHARED = path.resolve(__dirname, '../../../shared');
 const SEED = path.join(SHARED, 'seed/000_a61f6b65a0a42cc9.txt');
@@ -142,6 +145,7 @@ describe('the pane in Excel', () => {
         .find((el) => el.textContent?.includes(message))!;
     fireEvent.click(rowOf(b.message));
     fireEvent.change(screen.getByLabelText('Note'), { target: { value: 'call back' } });
+    fireEvent.blur(screen.getByLabelText('Note'));
 
     choose(COG);
     await importChosen(1, 'Import and merge');
@@ -292,5 +296,84 @@ describe('the pane in the browser preview', () => {
       'windows-1250',
     );
     expect(after.getByText(/windows-1250, as chosen/)).toBeTruthy();
+  });
+});
+
+describe('the pane as a workbench', () => {
+  const previewHost = (download = jest.fn(async () => undefined)): WorkbookHost => ({
+    kind: 'preview',
+    download,
+    showIssue: async () => undefined,
+  });
+
+  it('says so when every file is rejected, and offers no workbook', async () => {
+    render(<App host={previewHost()} runImport={mainThreadImport()} />);
+    fireEvent.change(screen.getByLabelText('Choose files…'), {
+      target: { files: [new File(['Dear colleagues, the questionnaire follows by post.'], 'letter.txt')] },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText('No responses imported', {}, { timeout: 20_000 });
+    expect(screen.queryByText('Import finished')).toBeNull();
+    expect(screen.getByText(/None of the 1 file could be read/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Download workbook (.xlsx)' })).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Issues' })).toBeNull();
+    // The report is open and says why.
+    expect(screen.getByRole('button', { name: 'Import report (1 file)' })).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Files' })).getByText('Rejected')).toBeTruthy();
+  });
+
+  it('counts copies merged when a file comes again, and moves the keyboard to the result', async () => {
+    render(<App host={previewHost()} runImport={mainThreadImport()} />);
+    choose(SEED);
+    await importChosen(1);
+    const heading = screen.getByRole('heading', { name: 'What was imported' });
+    expect(document.activeElement).toBe(heading);
+    const imported = screen.getByLabelText('Import counts');
+    expect(imported.textContent).toContain('1 of 1 file');
+    expect(imported.textContent).toContain('0 copies');
+
+    choose(SEED);
+    await importChosen(1, 'Import and merge');
+    const again = screen.getByLabelText('Import counts');
+    expect(again.textContent).toContain('1 response' + 'from earlier imports');
+    expect(again.textContent).toContain('1 copy' + 'merged');
+    expect(again.textContent).toContain('1 response' + 'kept and compared');
+  });
+
+  it('moves the keyboard to the confirmation after a download', async () => {
+    render(<App host={previewHost()} runImport={mainThreadImport()} />);
+    choose(COG);
+    await importChosen(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Download workbook (.xlsx)' }));
+    await screen.findByText('Workbook ready');
+    expect(document.activeElement?.textContent).toContain('Workbook ready');
+  });
+
+  it('keeps reviews made while an import runs and applies them to its result', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const inner = mainThreadImport();
+    const runImport: RunImport = async (req) => {
+      if (inner.mock.calls.length) await gate;
+      return inner(req);
+    };
+    render(<App host={previewHost()} runImport={runImport} />);
+    choose(COG);
+    await importChosen(1);
+    const first = await (inner.mock.results[0].value as Promise<BatchResult>);
+
+    choose(SEED);
+    fireEvent.click(screen.getByRole('button', { name: 'Import and merge' }));
+    await screen.findByText(/reviews made now are kept and applied to the result/);
+    // Confirm every issue of the first file while the second is read.
+    fireEvent.click(screen.getByRole('button', { name: /^Apply to \d+ issues?$/ }));
+    await act(async () => release());
+    await screen.findByText('Import finished', {}, { timeout: 20_000 });
+    const second = await (inner.mock.results[1].value as Promise<BatchResult>);
+    expect(second.issues.length).toBeGreaterThan(first.issues.length);
+    const confirmed = within(screen.getByRole('list', { name: 'Issues' }))
+      .getAllByRole('button')
+      .filter((b) => b.textContent?.includes('Confirmed'));
+    expect(confirmed.length).toBeGreaterThan(0);
   });
 });

@@ -15,22 +15,25 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { builtInQuestionnaires, loadQuestionnaire } from '../core/definition';
-import type { InputFile, Response } from '../core/model';
+import type { InputFile, Response, Review } from '../core/model';
 import type { BatchResult } from '../core/pipeline';
 import { buildWorkbookPlan, type ReviewEntry } from '../core/plan/build';
 import type { WorkbookPlan } from '../core/plan/types';
+import { BatchCounts } from './components/BatchCounts';
 import { FilePicker } from './components/FilePicker';
 import { ImportProgress } from './components/ImportProgress';
 import { ImportReport } from './components/ImportReport';
 import { QuestionnaireChooser, type QuestionnaireChoice } from './components/QuestionnaireChooser';
 import { IssuesReview } from './components/IssuesReview';
+import { Overview } from './components/Overview';
 import { ResponsesList } from './components/ResponsesList';
 import { WorkbookActions } from './components/WorkbookActions';
 import type { WorkbookHost } from './host';
 import type { RunImport } from './import-client';
-import { issueRows } from './issue-rows';
+import { issueRows, noFilter, type IssueFilter } from './issue-rows';
+import { count } from './plural';
 import { mergePending, readAll, type PendingFile } from './pending-files';
 import { mergeReviews } from './reviews';
 
@@ -52,6 +55,15 @@ const useStyles = makeStyles({
     maxWidth: '720px',
   },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  /** The progress stays in sight while the results scroll. */
+  progress: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground1,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  results: { margin: 0, outlineStyle: 'none' },
   panel: { paddingBottom: tokens.spacingVerticalM },
 });
 
@@ -71,6 +83,9 @@ export interface AppProps {
   runImport: RunImport;
   now?: () => Date;
 }
+
+/** Lists longer than this start closed. */
+const LONG_LIST = 100;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
@@ -103,6 +118,16 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
   const perCountry = everyResponse ? 'all' : 'latest';
   /** Issue keys reviewed in the pane since the workbook last received the reviews. */
   const edited = useRef(new Set<string>());
+  /** Reviews made while an import or a build runs, applied again to what it returns. */
+  const queued = useRef(new Map<string, ReviewEntry>());
+  /** Responses held before the last import (its earlier waves), for the counts. */
+  const [earlier, setEarlier] = useState(0);
+  const [filter, setFilter] = useState<IssueFilter>(noFilter);
+  const onFilter = useCallback((change: Partial<IssueFilter>) => setFilter((f) => ({ ...f, ...change })), []);
+  /** Where the keyboard goes when a task ends: the results after an import, the message after a download. */
+  const [focusTo, setFocusTo] = useState<'results' | 'notice' | null>(null);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
   const abort = useRef<AbortController | null>(null);
   /**
    * The last import's files (copies: the worker takes the originals), the earlier waves it merged
@@ -117,6 +142,19 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
     [batch],
   );
 
+  useEffect(() => {
+    if (!focusTo || busy) return;
+    (focusTo === 'results' ? resultsHeading : noticeRef).current?.focus();
+    setFocusTo(null);
+  }, [focusTo, busy]);
+
+  /** The result's reviews, with those made in the pane while it ran laid over them (for issues still there). */
+  const withQueued = (fromResult: Map<string, ReviewEntry>, keys: Set<string>) => {
+    const next = new Map(fromResult);
+    for (const [key, entry] of queued.current) if (keys.has(key)) next.set(key, entry);
+    return next;
+  };
+
   /** Runs a task with its progress state; a cancelled or failed task ends with a notice saying so. */
   const runTask = async (
     state: Busy,
@@ -126,6 +164,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
   ) => {
     const controller = new AbortController();
     abort.current = controller;
+    queued.current.clear();
     setBusy(state);
     setNotice(null);
     try {
@@ -172,7 +211,9 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
         });
         lastImport.current = { files: kept, earlier, encodings: {} };
         setBatch(result);
-        setReviews(result.reviews);
+        setReviews(withQueued(result.reviews, new Set(result.issues.map((i) => i.key))));
+        setEarlier(previous?.responses.length ?? 0);
+        setFilter(noFilter);
         setCountries(carriedCountries);
         setImportedAt(now().toISOString());
         setPending([]);
@@ -181,15 +222,29 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
         const rejected = result.reports.filter((r) => r.status === 'rejected').length;
         const definitions = result.reports.filter((r) => r.status === 'definition').length;
         const read = files.length - rejected - definitions;
+        setFocusTo('results');
+        if (!result.responses.length) {
+          setNotice({
+            intent: 'error',
+            title: 'No responses imported',
+            text:
+              (rejected === files.length
+                ? `None of the ${count(files.length, 'file')} could be read`
+                : `${read} of ${count(files.length, 'file')} read, holding no response`) +
+              ': there is nothing to compare, so no workbook is offered. The import report says why each file was rejected.',
+            details: result.notes,
+          });
+          return;
+        }
         setNotice({
           intent: rejected ? 'warning' : 'success',
           title: 'Import finished',
           text:
-            `${read} of ${files.length} file${files.length === 1 ? '' : 's'} read; ` +
+            `${read} of ${count(files.length, 'file')} read; ` +
             (definitions ? `${definitions} the questionnaire's definition; ` : '') +
-            `${result.responses.length} responses and ${result.issues.length} issues in all.` +
+            `${count(result.responses.length, 'response')} and ${count(result.issues.length, 'issue')} in all.` +
             (rejected
-              ? ` ${rejected} file${rejected === 1 ? ' was' : 's were'} rejected: see the import report.`
+              ? ` ${count(rejected, 'file was', 'files were')} rejected: see the import report.`
               : ''),
           details: result.notes,
         });
@@ -213,7 +268,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
           signal,
         });
         setBatch({ ...result, reports: batch.reports });
-        setReviews(result.reviews);
+        setReviews(withQueued(result.reviews, new Set(result.issues.map((i) => i.key))));
         const set = result.responses.find((r) => `${r.sourceFile}/${r.responseId}` === key);
         // A country not understood is said so and not kept.
         if (set?.country.source === 'analyst') setCountries(next);
@@ -298,7 +353,8 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
             signal,
             new Set(edited.current),
           );
-          edited.current.clear();
+          // What was reviewed during the build is still to be written next time.
+          edited.current = new Set(queued.current.keys());
           return {
             intent: summary.skipped.length ? 'warning' : 'success',
             title: 'Comparison built',
@@ -326,6 +382,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
         withPlan('Preparing the workbook', async (plan) => {
           const name = fileName();
           await host.download!(plan, name);
+          setFocusTo('notice');
           return { intent: 'success', title: 'Workbook ready', text: `Saved as ${name}.` };
         })
     : undefined;
@@ -342,10 +399,31 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
     }
   };
 
-  const review = (key: string, entry: ReviewEntry) => {
-    edited.current.add(key);
-    setReviews((current) => new Map(current).set(key, entry));
-  };
+  const review = useCallback(
+    (key: string, entry: ReviewEntry) => {
+      edited.current.add(key);
+      if (busy) queued.current.set(key, entry);
+      setReviews((current) => new Map(current).set(key, entry));
+    },
+    [busy],
+  );
+
+  /** One review for many issues (every issue the filters show); their notes are kept. */
+  const reviewAll = useCallback(
+    (keys: string[], value: Review) => {
+      setReviews((current) => {
+        const next = new Map(current);
+        for (const key of keys) {
+          const entry = { note: '', ...current.get(key), review: value };
+          edited.current.add(key);
+          if (busy) queued.current.set(key, entry);
+          next.set(key, entry);
+        }
+        return next;
+      });
+    },
+    [busy],
+  );
 
   const progress =
     busy?.kind === 'reading'
@@ -363,44 +441,47 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
         : undefined;
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root}>
-      <header className={styles.header}>
-        <img src="assets/icon-32.png" alt="" width={32} height={32} />
-        <div className={styles.title}>
-          <Title3 as="h1">Survey Atlas</Title3>
-          <Caption1>
-            {host.kind === 'excel' ? 'Connected to Excel' : 'Browser preview, not connected to Excel'}
-          </Caption1>
-          {host.problem && <Caption1 role="status">{host.problem}</Caption1>}
-        </div>
-      </header>
-      <main className={styles.main}>
-        <section className={styles.section} aria-labelledby="import-heading">
-          <Subtitle2 as="h2" id="import-heading">
-            Import responses
-          </Subtitle2>
-          <QuestionnaireChooser
-            builtIn={builtIn}
-            value={questionnaire}
-            onChange={setQuestionnaire}
-            disabled={busy !== null}
-            current={batch?.definition}
-          />
-          <Checkbox
-            checked={everyResponse}
-            disabled={busy !== null}
-            onChange={(_, d) => setEveryResponse(d.checked === true)}
-            label="Keep every response of a country as a separate respondent (not only the latest)"
-          />
-          <FilePicker
-            files={pending}
-            busy={busy !== null}
-            merging={batch !== null}
-            onAdd={(added) => setPending((current) => mergePending(current, added))}
-            onClear={() => setPending([])}
-            onImport={doImport}
-          />
-          <div aria-live="polite">
+    // The page's own box, not the provider's: Fluent gives the provider's class to its portals (pop-ups) too.
+    <FluentProvider theme={webLightTheme}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <img src="assets/icon-32.png" alt="" width={32} height={32} />
+          <div className={styles.title}>
+            <Title3 as="h1">Survey Atlas</Title3>
+            <Caption1>
+              {host.kind === 'excel' ? 'Connected to Excel' : 'Browser preview, not connected to Excel'}
+            </Caption1>
+            {host.problem && <Caption1 role="status">{host.problem}</Caption1>}
+          </div>
+        </header>
+        <main className={styles.main}>
+          <section className={styles.section} aria-labelledby="import-heading">
+            <Subtitle2 as="h2" id="import-heading">
+              Import responses
+            </Subtitle2>
+            <QuestionnaireChooser
+              builtIn={builtIn}
+              value={questionnaire}
+              onChange={setQuestionnaire}
+              disabled={busy !== null}
+              current={batch?.definition}
+            />
+            <Checkbox
+              checked={everyResponse}
+              disabled={busy !== null}
+              onChange={(_, d) => setEveryResponse(d.checked === true)}
+              label="Keep every response of a country as a separate respondent (not only the latest)"
+            />
+            <FilePicker
+              files={pending}
+              busy={busy !== null}
+              merging={batch !== null}
+              onAdd={(added) => setPending((current) => mergePending(current, added))}
+              onClear={() => setPending([])}
+              onImport={doImport}
+            />
+          </section>
+          <div aria-live="polite" className={styles.progress}>
             {progress && (
               <ImportProgress
                 {...progress}
@@ -410,86 +491,134 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
               />
             )}
           </div>
-        </section>
 
-        {notice && (
-          <MessageBar intent={notice.intent} layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{notice.title}</MessageBarTitle>
-              {notice.text}
-              {notice.details && notice.details.length > 0 && (
-                <ul>
-                  {notice.details.map((d) => (
-                    <li key={d}>{d}</li>
-                  ))}
-                </ul>
-              )}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+          {notice && (
+            <MessageBar intent={notice.intent} layout="multiline" ref={noticeRef} tabIndex={-1}>
+              <MessageBarBody>
+                <MessageBarTitle>{notice.title}</MessageBarTitle>
+                {notice.text}
+                {notice.details && notice.details.length > 0 && (
+                  <ul>
+                    {notice.details.map((d) => (
+                      <li key={d}>{d}</li>
+                    ))}
+                  </ul>
+                )}
+              </MessageBarBody>
+            </MessageBar>
+          )}
 
-        {batch && (
-          <section className={styles.section} aria-labelledby="workbook-heading">
-            <Subtitle2 as="h2" id="workbook-heading">
-              Comparison workbook
-            </Subtitle2>
-            <WorkbookActions
-              kind={host.kind}
-              disabled={busy !== null}
-              onBuild={build}
-              onOpenNew={openNew}
-              onDownload={download}
-              limitations={host.limitations}
-            />
-          </section>
-        )}
-
-        {batch && (
-          <Accordion multiple collapsible defaultOpenItems={['issues', 'responses', 'report']}>
-            <AccordionItem value="issues">
-              <AccordionHeader as="h2">Issues ({batch.issues.length})</AccordionHeader>
-              <AccordionPanel className={styles.panel}>
-                <IssuesReview
+          {batch && (
+            <section className={styles.section} aria-labelledby="results-heading">
+              <h2 id="results-heading" ref={resultsHeading} tabIndex={-1} className={styles.results}>
+                <Subtitle2>What was imported</Subtitle2>
+              </h2>
+              <BatchCounts reports={batch.reports} responses={batch.responses} earlier={earlier} />
+              {batch.responses.length > 0 && (
+                <Overview
                   def={batch.definition}
-                  rows={rows}
-                  reviews={reviews}
-                  selectedKey={selected}
-                  location={location}
-                  locationHint={
-                    host.kind === 'excel'
-                      ? 'Build the comparison to go to this answer in the workbook.'
-                      : 'Download the workbook to see where this answer sits in it.'
-                  }
-                  onSelect={select}
-                  onReview={review}
-                  readOnly={busy !== null}
-                />
-              </AccordionPanel>
-            </AccordionItem>
-            <AccordionItem value="responses">
-              <AccordionHeader as="h2">Responses ({batch.responses.length})</AccordionHeader>
-              <AccordionPanel className={styles.panel}>
-                <ResponsesList
                   responses={batch.responses}
-                  onSetCountry={setCountry}
-                  disabled={busy !== null}
+                  rows={rows}
+                  filter={filter}
+                  onFilter={onFilter}
                 />
-              </AccordionPanel>
-            </AccordionItem>
-            <AccordionItem value="report">
-              <AccordionHeader as="h2">Import report ({batch.reports.length} files)</AccordionHeader>
-              <AccordionPanel className={styles.panel}>
-                <ImportReport
-                  reports={batch.reports}
-                  definition={batch.definition}
-                  onReadAs={lastImport.current ? readAs : undefined}
-                  disabled={busy !== null}
-                />
-              </AccordionPanel>
-            </AccordionItem>
-          </Accordion>
-        )}
-      </main>
+              )}
+            </section>
+          )}
+
+          {batch && batch.responses.length > 0 && (
+            <section className={styles.section} aria-labelledby="workbook-heading">
+              <Subtitle2 as="h2" id="workbook-heading">
+                Comparison workbook
+              </Subtitle2>
+              <WorkbookActions
+                kind={host.kind}
+                disabled={busy !== null}
+                onBuild={build}
+                onOpenNew={openNew}
+                onDownload={download}
+                limitations={host.limitations}
+              />
+              {busy && <Caption1>These buttons wait for the task at the top of the pane to end.</Caption1>}
+            </section>
+          )}
+
+          {batch && (
+            <Accordion
+              key={importedAt}
+              multiple
+              collapsible
+              defaultOpenItems={[
+                'issues',
+                // Long lists start closed, so the page stays light with a thousand responses.
+                ...(batch.responses.length <= LONG_LIST ? ['responses'] : []),
+                ...(batch.reports.length <= LONG_LIST || !batch.responses.length ? ['report'] : []),
+              ]}
+            >
+              {batch.responses.length > 0 && (
+                <AccordionItem value="issues">
+                  <AccordionHeader as="h2">
+                    Issues ({batch.issues.length.toLocaleString('en')})
+                  </AccordionHeader>
+                  <AccordionPanel className={styles.panel}>
+                    <IssuesReview
+                      def={batch.definition}
+                      rows={rows}
+                      reviews={reviews}
+                      selectedKey={selected}
+                      location={location}
+                      locationHint={
+                        host.kind === 'excel'
+                          ? 'Build the comparison to go to this answer in the workbook.'
+                          : 'Download the workbook to see where this answer sits in it.'
+                      }
+                      onSelect={select}
+                      onReview={review}
+                      onBulkReview={reviewAll}
+                      filter={filter}
+                      onFilter={onFilter}
+                      busyNote={
+                        busy?.kind === 'reading'
+                          ? 'Reading and checking: reviews made now are kept and applied to the result.'
+                          : busy
+                            ? 'Writing the workbook: reviews made now are kept and written by the next build.'
+                            : undefined
+                      }
+                    />
+                  </AccordionPanel>
+                </AccordionItem>
+              )}
+              {batch.responses.length > 0 && (
+                <AccordionItem value="responses">
+                  <AccordionHeader as="h2">
+                    Responses ({batch.responses.length.toLocaleString('en')})
+                  </AccordionHeader>
+                  <AccordionPanel className={styles.panel}>
+                    <ResponsesList
+                      responses={batch.responses}
+                      onSetCountry={setCountry}
+                      disabled={busy !== null}
+                    />
+                  </AccordionPanel>
+                </AccordionItem>
+              )}
+              <AccordionItem value="report">
+                <AccordionHeader as="h2">
+                  Import report ({count(batch.reports.length, 'file')})
+                </AccordionHeader>
+                <AccordionPanel className={styles.panel}>
+                  <ImportReport
+                    reports={batch.reports}
+                    definition={batch.definition}
+                    onReadAs={lastImport.current ? readAs : undefined}
+                    disabled={busy !== null}
+                  />
+                </AccordionPanel>
+              </AccordionItem>
+            </Accordion>
+          )}
+        </main>
+      </div>
     </FluentProvider>
   );
 }

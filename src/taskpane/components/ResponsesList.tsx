@@ -2,6 +2,7 @@ import { Badge, Body1, Button, Field, Input, makeStyles, Select, tokens } from '
 import { useState } from 'react';
 import { countryLabel } from '../../core/compare/current';
 import type { Response } from '../../core/model';
+import { count } from '../plural';
 import { EntryList } from './EntryList';
 import { formatNames } from './ImportReport';
 
@@ -72,8 +73,7 @@ export function ResponsesList({ responses, onSetCountry, disabled = false }: Res
   return (
     <div>
       <Body1>
-        {responses.length} response{responses.length === 1 ? '' : 's'} from {countries.size} countr
-        {countries.size === 1 ? 'y' : 'ies'}.
+        {count(responses.length, 'response')} from {count(countries.size, 'country')}.
       </Body1>
       {onSetCountry && sorted.length > 0 && (
         <CountrySetter responses={sorted} onSet={onSetCountry} disabled={disabled} />
