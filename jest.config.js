@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  testTimeout: 60000,
+  testTimeout: 180000,
   // A fixed, printed seed for every fast-check property (FUZZ_SEED overrides it).
   setupFilesAfterEnv: ['<rootDir>/test/support/fast-check.ts'],
 };

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { loadQuestionnaire } from '../src/core/definition';
 import { readWorkbookState } from '../src/xlsx/read-back';
 import { WorkbookReader } from '../src/xlsx/read-workbook';
-import { CORPUS_FILES, SHARED } from './support/corpus';
+import { CORPUS_FILES } from './support/corpus';
 import { smallDefinition, smallExportCsv, type SmallRow } from './support/small-questionnaire';
 
 function sink() {
@@ -39,6 +39,14 @@ const WAVE1: SmallRow[] = [
 const WAVE2: SmallRow[] = [
   { id: '4', name: 'Dia', org: 'Sea Library', funding: 'Private', portal: 'Yes', services: 'Reading room' },
 ];
+
+/** A folder of letters and notes: no response of any questionnaire, nothing to derive one from. */
+function noResponses(): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'letter.txt'), 'Dear colleagues,\nthe questionnaire follows by post.\n');
+  writeFileSync(join(dir, 'notes.csv'), 'date;note\n2025-03-01;called the ministry\n');
+  return dir;
+}
 
 let dirs: string[] = [];
 const tempDir = () => {
@@ -76,11 +84,7 @@ describe('import with no questionnaire named', () => {
 
   it('reports when no definition fits, pointing to --questionnaire and define', async () => {
     const err = sink();
-    const code = await main(
-      ['import', join(SHARED, 'corpus/foreign-sample/files/google-forms-csv')],
-      sink().stream,
-      err.stream,
-    );
+    const code = await main(['import', noResponses()], sink().stream, err.stream);
     expect(code).toBe(1);
     expect(err.text()).toMatch(/No questionnaire definition fits these files/);
     expect(err.text()).toMatch(/survey-atlas define/);
@@ -259,13 +263,7 @@ describe('survey-atlas define', () => {
     ).toBe(0);
     expect(JSON.parse(out.text()).id).toBe('msq-2022');
     const err = sink();
-    expect(
-      await main(
-        ['define', join(SHARED, 'corpus/foreign-sample/files/google-forms-csv')],
-        sink().stream,
-        err.stream,
-      ),
-    ).toBe(1);
+    expect(await main(['define', noResponses()], sink().stream, err.stream)).toBe(1);
     expect(err.text()).toMatch(/--questionnaire/);
   });
 });

@@ -32,7 +32,7 @@ describe('1,130 responses through the real Office.js library', () => {
     const sample = await generateSampleBatch({ count: 1130, seed: 2022, def });
     const batch = await importBatch(sample.files, def);
     plan = buildWorkbookPlan({ ...batch, def, reviews: new Map(), importedAt: '2024-05-01T09:00:00Z' });
-  }, 120_000);
+  }, 300_000);
 
   it('keeps every request under 4 MiB as the library serialises it', async () => {
     const harness = new OfficeJsHarness(new FakeExcel('1.12'));
@@ -53,7 +53,7 @@ describe('1,130 responses through the real Office.js library', () => {
     const total = sizes.reduce((a, b) => a + b, 0);
     expect(harness.requests.length).toBeLessThanOrEqual(Math.ceil(total / DEFAULT_REQUEST_BUDGET) + 8);
     expect(harness.fake.model.table('Answers')!.bodyRows).toBe(1130 * def.questions.length);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('rebuilding through the real library', () => {
