@@ -111,6 +111,10 @@ module.exports = async (env = {}, argv = {}) => {
     optimization: {
       splitChunks: {
         cacheGroups: {
+          // The import worker and the main-thread fallback share the readers; kept apart, the worker
+          // never loads the fallback's chunk, and the page never fetches the import code at all.
+          default: false,
+          defaultVendors: false,
           exceljs: {
             test: /[\\/]node_modules[\\/]exceljs[\\/]/,
             name: 'exceljs',
