@@ -79,7 +79,9 @@ export async function importBatch(
     const { reading } = outcome;
     // A guessed code page stays with each response, for the encoding-uncertain check.
     const guessed = reading?.basis === 'detected' ? { reading } : {};
-    const responses = outcome.responses.map((raw) => ({ ...toResponse(raw, file.name, def), ...guessed }));
+    const responses = distinctIds(
+      outcome.responses.map((raw) => ({ ...toResponse(raw, file.name, def), ...guessed })),
+    );
     incoming.push(...responses);
     reports.push({
       sourceFile: file.name,
@@ -119,6 +121,24 @@ export async function importBatch(
   const liveKeys = new Set(issues.map((i) => i.key));
   const reviews = new Map([...(opts.previous?.reviews ?? [])].filter(([key]) => liveKeys.has(key)));
   return { definition: def, responses, issues, reports, reviews, notes: batchNotes };
+}
+
+/**
+ * Responses of one text file that give no id of their own (several Word questionnaires saved as one
+ * text) take the file's name and their place: `reply`, `reply#2`, `reply#3`.
+ */
+function distinctIds(responses: Response[]): Response[] {
+  if (responses.length < 2 || responses.some((r) => r.format === 'export')) return responses;
+  const seen = new Set<string>();
+  return responses.map((r, k) => {
+    if (!seen.has(r.responseId)) {
+      seen.add(r.responseId);
+      return r;
+    }
+    const responseId = `${r.responseId}#${k + 1}`;
+    seen.add(responseId);
+    return { ...r, responseId };
+  });
 }
 
 function asCurrent(r: Response): Response {
