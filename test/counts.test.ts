@@ -16,7 +16,7 @@ function expectCountsAddUp(result: BatchResult): void {
 }
 
 describe('the counts of an import', () => {
-  it('add up over the MSQ corpus, listing the .csv twin rows and Forms pages merged', async () => {
+  it('add up over the MSQ corpus, listing the .csv twin rows merged', async () => {
     const result = await importBatch(corpusInputFiles(), def);
     expectCountsAddUp(result);
     const c = result.counts;
@@ -38,6 +38,29 @@ describe('the counts of an import', () => {
     expect(result.counts.merged).toHaveLength(1);
     const dropped = result.reports.find((r) => r.merged?.length)!;
     expect(dropped.message).toMatch(/also in .*\.docx, kept once/);
+  });
+
+  it('merge an identical Forms page once, and keep a different page that reuses its number', async () => {
+    const page = loadFile(corpusFile('031_cog.txt'));
+    const text = new TextDecoder().decode(page.bytes);
+    const sweden = new TextDecoder().decode(loadFile(corpusFile('035_swe.txt')).bytes);
+    const number = /Respondent\s+(\d+)/.exec(text)![1];
+    const other = sweden.replace(/(Respondent\s+)\d+/, `$1${number}`);
+    const result = await importBatch(
+      [
+        page,
+        { name: 'copy of 031_cog.txt', bytes: page.bytes },
+        { name: 'other.txt', bytes: new TextEncoder().encode(other) },
+      ],
+      def,
+    );
+    expectCountsAddUp(result);
+    // Of two identical copies the later is kept (as for export rows).
+    expect(result.counts.merged).toEqual([`031_cog.txt/${number} (kept as copy of 031_cog.txt/${number})`]);
+    expect(result.responses.map((r) => [r.sourceFile, r.country.iso3])).toEqual([
+      ['copy of 031_cog.txt', 'COG'],
+      ['other.txt', 'SWE'],
+    ]);
   });
 
   it('keep two exports of different forms whose IDs collide, all their responses', async () => {

@@ -37,3 +37,22 @@ describe('a text file holding two Forms pages', () => {
     expect(one.reports[0].message).not.toMatch(/holds/);
   });
 });
+
+describe('a text file holding two Word questionnaires saved as text', () => {
+  it('yields both, named after the file and their place, with their countries', async () => {
+    const [chile, colombia] = [text('MSQ2022_CHL.txt'), text('MSQ2022_COL.txt')];
+    const alone = await importBatch(
+      [asFile('MSQ2022_CHL.txt', chile), asFile('MSQ2022_COL.txt', colombia)],
+      def,
+    );
+    const both = await importBatch([asFile('replies.txt', `${chile}\n${colombia}`)], def);
+    expect(both.reports[0]).toMatchObject({ status: 'imported', format: 'word', responses: 2 });
+    expect(both.responses.map((r) => [r.responseId, r.country.iso3])).toEqual([
+      ['replies', 'CHL'],
+      ['replies#2', 'COL'],
+    ]);
+    const values = (r: (typeof both.responses)[number]) =>
+      Object.fromEntries(Object.entries(r.answers).map(([id, a]) => [id, a.value]));
+    both.responses.forEach((r, k) => expect(values(r)).toEqual(values(alone.responses[k])));
+  });
+});

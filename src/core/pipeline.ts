@@ -273,8 +273,11 @@ function preferred(a: Response, b: Response): Response {
   return b;
 }
 
-/** An answer as copies of one submission agree on it, whatever their layout: its text, single-spaced. */
-const comparable = (a: Answer | undefined) => (a?.value ?? '').replace(/\s+/g, ' ').trim();
+/**
+ * An answer as copies of one submission agree on it whatever their layout: its letters and digits,
+ * lower-cased (a page saved as Markdown escapes punctuation, an export may re-quote or re-space).
+ */
+const comparable = (a: Answer | undefined) => (a?.value ?? '').replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
 
 /**
  * True when two responses are copies of one submission: they agree on every answer both record (a
