@@ -31,6 +31,15 @@ describe('a text file holding two Forms pages', () => {
     both.responses.forEach((r, k) => expect(values(r)).toEqual(values(alone.responses[k])));
   });
 
+  it('reads forty pages in one file as forty responses, quickly', async () => {
+    const pages = Array.from({ length: 40 }, (_, k) => congo.replace(/(Respondent\s+)\d+/, `$1${1000 + k}`));
+    const started = Date.now();
+    const result = await importBatch([asFile('pages.txt', pages.join('\n'))], def);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(result.responses.map((r) => r.responseId)).toEqual(pages.map((_, k) => String(1000 + k)));
+    expect(new Set(result.responses.map((r) => r.country.iso3))).toEqual(new Set(['COG']));
+  });
+
   it('keeps a single page one response', async () => {
     const one = await importBatch([asFile('031_cog.txt', congo)], def);
     expect(one.reports[0]).toMatchObject({ status: 'imported', responses: 1 });

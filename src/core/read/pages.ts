@@ -4,7 +4,7 @@
  * cut there, before the page header (Respondent, Time to complete, the title, a separator line)
  * that precedes it, so that no respondent is read as part of another's last answer.
  */
-import type { Definition } from '../definition';
+import type { Definition, Question } from '../definition';
 import { enoughQuestions, normalizeLabel, QuestionIndex, splitLines, unescapeMarkdown } from './text-lines';
 
 const SEPARATOR = /^\s*(?:[-=_*#~]\s*){3,}$/;
@@ -13,29 +13,31 @@ const SEPARATOR = /^\s*(?:[-=_*#~]\s*){3,}$/;
 export function splitResponses(text: string, def: Definition): string[] {
   const index = new QuestionIndex(def);
   const lines = splitLines(text);
-  const headers = index.findHeaders(lines);
-  if (headers.length === 0) return [text];
-  const first = headers[0].question.number;
-  // Where the first question is printed again after the questions that follow it.
-  const restarts: number[] = [];
-  let after = headers[headers.length - 1].line;
-  for (;;) {
-    const rest = lines.slice(after + 1);
-    const again = rest.findIndex((line, i) =>
-      index.matchHeaders(line, i).some((h) => h.question.number === first),
-    );
-    if (again < 0) break;
-    const at = after + 1 + again;
-    const following = index.findHeaders(lines.slice(at));
-    if (!enoughQuestions(following.length, def)) break;
-    restarts.push(at);
-    after = at + following[following.length - 1].line;
-  }
+  // The first question printed, and the lines that print its text again: a cheap look first, as
+  // most files hold one response; each such line is then confirmed as that question's header.
+  let first: Question | undefined;
+  for (let i = 0; i < lines.length && !first; i++) first = index.matchHeaders(lines[i], i)[0]?.question;
+  if (!first) return [text];
+  const wording = normalizeLabel(first.text).replace(/\s*\*+$/, '');
+  const question = first;
+  const candidates = lines.flatMap((line, i) =>
+    normalizeLabel(line).includes(wording) && index.matchHeaders(line, i).some((h) => h.question === question)
+      ? [i]
+      : [],
+  );
+  if (candidates.length < 2) return [text];
+  // A repeat starts a response when the questions that follow it, up to the next repeat, are
+  // enough for one; each segment is looked at once.
+  const restarts = candidates.slice(1).filter((at, k) => {
+    const segment = lines.slice(at, candidates[k + 2] ?? lines.length);
+    return enoughQuestions(index.findHeaders(segment).length, def);
+  });
   if (!restarts.length) return [text];
   const cuts = restarts.map((at) => pageStart(lines, at, def, index));
   const pages: string[] = [];
   let start = 0;
   for (const cut of cuts) {
+    if (cut <= start) continue;
     pages.push(lines.slice(start, cut).join('\n'));
     start = cut;
   }
