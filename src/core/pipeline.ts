@@ -100,7 +100,7 @@ export async function importBatch(
   }
   opts.onProgress?.({ done: files.length, total: files.length, file: '' });
 
-  const { kept, notes, merged } = keepOnePerSubmission(opts.previous?.responses ?? [], incoming);
+  const { kept, notes, merged } = keepOnePerSubmission(opts.previous?.responses ?? [], incoming, def);
   for (const [file, lines] of notes) {
     const report = reports.find((r) => r.sourceFile === file);
     if (report)
@@ -280,15 +280,16 @@ function preferred(a: Response, b: Response): Response {
 const comparable = (a: Answer | undefined) => (a?.value ?? '').replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
 
 /**
- * True when two responses are copies of one submission: they agree on every answer both record (a
- * Forms page records no choices, so choice answers are compared only where both do). Two exports of
- * different forms may number their submissions alike; their answers tell them apart.
+ * True when two responses are copies of one submission: they agree on every free-text answer both
+ * record. Choices (a Forms page records none), numbers and dates (each layout writes them its own
+ * way) are left aside. Two exports of different forms may number their submissions alike; their
+ * answers tell them apart.
  */
-function sameAnswers(a: Response, b: Response): boolean {
-  for (const id of new Set([...Object.keys(a.answers), ...Object.keys(b.answers)])) {
+function sameAnswers(a: Response, b: Response, def: Definition): boolean {
+  const texts = def.questions.filter((q) => q.type === 'text').map((q) => q.id);
+  for (const id of texts) {
     const [x, y] = [a.answers[id], b.answers[id]];
     if (x?.status === 'not-recorded' || y?.status === 'not-recorded') continue;
-    if ((!a.choicesRecorded || !b.choicesRecorded) && (x?.choices || y?.choices)) continue;
     if (comparable(x) !== comparable(y)) return false;
   }
   return true;
@@ -313,6 +314,7 @@ function contentKey(r: Response): string | undefined {
 function keepOnePerSubmission(
   previous: Response[],
   incoming: Response[],
+  def: Definition,
 ): {
   kept: Response[];
   notes: Map<string, Map<string, number>>;
@@ -351,7 +353,7 @@ function keepOnePerSubmission(
       existing &&
       !earlier.has(existing) &&
       existing.sourceFile !== r.sourceFile &&
-      !sameAnswers(existing, r)
+      !sameAnswers(existing, r, def)
     )
       key = `${key}@${responseKey(r)}`; // the same number from another form: another submission
     const same = bySubmission.get(key);
