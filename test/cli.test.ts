@@ -38,7 +38,9 @@ describe('survey-atlas import', () => {
     const code = await main(['import', batch, '--tables', join(dir, 'tables')], out.stream, err.stream);
 
     expect(code).toBe(2);
-    expect(out.text()).toMatch(/Responses: +4 \(4 current, 0 superseded\)/);
+    expect(out.text()).toMatch(
+      /Responses: +4 responses found in 4 files read; 0 identical copies merged; 4 kept: 4 current, 0 superseded/,
+    );
     expect(out.text()).toMatch(/Files: +4 imported, 2 rejected/);
     expect(out.text()).toMatch(/empty\.txt: /);
 

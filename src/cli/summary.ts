@@ -1,9 +1,9 @@
+import { describeCounts } from '../core/counts';
 import type { BatchResult } from '../core/pipeline';
 
 /** The closing summary an analyst reads after an import. */
 export function formatSummary(result: BatchResult): string {
   const current = result.responses.filter((r) => r.status === 'current');
-  const superseded = result.responses.length - current.length;
   const countries = new Set(current.map((r) => r.country.iso3).filter(Boolean));
   const inferred = current.filter((r) => r.country.source === 'inferred').length;
   const unknown = current.filter((r) => r.country.source === 'unknown').length;
@@ -18,7 +18,7 @@ export function formatSummary(result: BatchResult): string {
     `Definition: ${def.source?.description ?? 'named by the analyst'}`,
     `Files:      ${imported} imported, ${rejected.length} rejected` +
       (definitions.length ? `, ${definitions.length} the questionnaire's definition` : ''),
-    `Responses:  ${result.responses.length} (${current.length} current, ${superseded} superseded)`,
+    `Responses:  ${describeCounts(result.counts)}`,
     `Countries:  ${countries.size} (${inferred} inferred from answers, ${unknown} unknown)`,
     `Issues:     ${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} info`,
   ];
@@ -26,6 +26,10 @@ export function formatSummary(result: BatchResult): string {
   for (const i of result.issues) byRule.set(i.rule, (byRule.get(i.rule) ?? 0) + 1);
   for (const [rule, n] of [...byRule].sort((a, b) => b[1] - a[1])) lines.push(`  ${rule.padEnd(24)} ${n}`);
   for (const note of result.notes ?? []) lines.push(`Note: ${note}`);
+  if (result.counts.merged.length) {
+    lines.push('Identical copies merged:');
+    for (const m of result.counts.merged) lines.push(`  ${m}`);
+  }
   if (rejected.length) {
     lines.push('Rejected files:');
     for (const f of rejected) lines.push(`  ${f.sourceFile}: ${f.message}`);

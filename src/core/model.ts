@@ -137,6 +137,11 @@ export interface FileReport {
   message: string;
   /** How the file's text was read, for a text file (the pane offers to read it another way). */
   reading?: TextReading;
+  /**
+   * Responses of this file that were copies of a submission read from another file of the batch
+   * (same answers), merged into that one: `file/id (kept as file/id)`. `responses` still counts them.
+   */
+  merged?: string[];
 }
 
 export function responseKey(r: { sourceFile: string; responseId: string }): string {

@@ -7,6 +7,7 @@ import {
   matchCountry,
   matchFileNameCountry,
 } from './countries';
+import { countBatch, type BatchCounts } from './counts';
 import { countryQuestion, type Definition, type Question } from './definition';
 import type { Answer, CountryInfo, FileReport, InputFile, Issue, RawResponse, Response } from './model';
 import { responseKey } from './model';
@@ -50,6 +51,11 @@ export interface BatchResult {
   reviews: Map<string, ReviewEntry>;
   /** What holds for the whole batch (no country source, a country setting not understood). */
   notes: string[];
+  /**
+   * Files read, responses found, identical copies merged (listed), kept, current and superseded:
+   * the figures every summary shows (`countBatch` of the reports and responses).
+   */
+  counts: BatchCounts;
 }
 
 /** files → read → align → countries → duplicates → checks. Never throws for a bad file. */
@@ -79,7 +85,9 @@ export async function importBatch(
     const { reading } = outcome;
     // A guessed code page stays with each response, for the encoding-uncertain check.
     const guessed = reading?.basis === 'detected' ? { reading } : {};
-    const responses = outcome.responses.map((raw) => ({ ...toResponse(raw, file.name, def), ...guessed }));
+    const responses = distinctIds(
+      outcome.responses.map((raw) => ({ ...toResponse(raw, file.name, def), ...guessed })),
+    );
     incoming.push(...responses);
     reports.push({
       sourceFile: file.name,
@@ -92,11 +100,15 @@ export async function importBatch(
   }
   opts.onProgress?.({ done: files.length, total: files.length, file: '' });
 
-  const { kept, notes } = keepOnePerSubmission(opts.previous?.responses ?? [], incoming);
+  const { kept, notes, merged } = keepOnePerSubmission(opts.previous?.responses ?? [], incoming, def);
   for (const [file, lines] of notes) {
     const report = reports.find((r) => r.sourceFile === file);
     if (report)
       report.message += `; ${[...lines].map(([line, n]) => line.replace('{n}', String(n))).join('; ')}`;
+  }
+  for (const [file, list] of merged) {
+    const report = reports.find((r) => r.sourceFile === file);
+    if (report) report.merged = list;
   }
   const batchNotes: string[] = [];
   const settings = new Map([...(opts.previous?.countries ?? []), ...(opts.countries ?? [])]);
@@ -118,7 +130,26 @@ export async function importBatch(
   }
   const liveKeys = new Set(issues.map((i) => i.key));
   const reviews = new Map([...(opts.previous?.reviews ?? [])].filter(([key]) => liveKeys.has(key)));
-  return { definition: def, responses, issues, reports, reviews, notes: batchNotes };
+  const counts = countBatch(reports, responses);
+  return { definition: def, responses, issues, reports, reviews, notes: batchNotes, counts };
+}
+
+/**
+ * Responses of one text file that give no id of their own (several Word questionnaires saved as one
+ * text) take the file's name and their place: `reply`, `reply#2`, `reply#3`.
+ */
+function distinctIds(responses: Response[]): Response[] {
+  if (responses.length < 2 || responses.some((r) => r.format === 'export')) return responses;
+  const seen = new Set<string>();
+  return responses.map((r, k) => {
+    if (!seen.has(r.responseId)) {
+      seen.add(r.responseId);
+      return r;
+    }
+    const responseId = `${r.responseId}#${k + 1}`;
+    seen.add(responseId);
+    return { ...r, responseId };
+  });
 }
 
 function asCurrent(r: Response): Response {
@@ -243,42 +274,107 @@ function preferred(a: Response, b: Response): Response {
 }
 
 /**
+ * An answer as copies of one submission agree on it whatever their layout: its letters and digits,
+ * lower-cased (a page saved as Markdown escapes punctuation, an export may re-quote or re-space).
+ */
+const comparable = (a: Answer | undefined) => (a?.value ?? '').replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
+
+/**
+ * True when two responses are copies of one submission: they agree on every free-text answer both
+ * record. Choices (a Forms page records none), numbers and dates (each layout writes them its own
+ * way) are left aside. Two exports of different forms may number their submissions alike; their
+ * answers tell them apart.
+ */
+function sameAnswers(a: Response, b: Response, def: Definition): boolean {
+  const texts = def.questions.filter((q) => q.type === 'text').map((q) => q.id);
+  for (const id of texts) {
+    const [x, y] = [a.answers[id], b.answers[id]];
+    if (x?.status === 'not-recorded' || y?.status === 'not-recorded') continue;
+    if (comparable(x) !== comparable(y)) return false;
+  }
+  return true;
+}
+
+/** The content of a response, for finding identical copies that carry no Forms number (Word files). */
+function contentKey(r: Response): string | undefined {
+  const entries = Object.entries(r.answers)
+    .filter(([, a]) => a.status === 'answered')
+    .map(([id, a]) => `${id}=${comparable(a)}`)
+    .sort();
+  return entries.length ? `content#${r.choicesRecorded}#${entries.join('\u0000')}` : undefined;
+}
+
+/**
  * Keeps one response per submission, and says so in the import report of the file concerned:
- * a submission of an earlier wave is replaced by this batch's copy; two copies in this batch keep
- * the preferred one; a row repeating an id within one file gives way to the later row.
+ * a submission of an earlier wave is replaced by this batch's copy; two copies in this batch (the
+ * same Forms number and the same answers, or the same answers in files that carry no number) keep
+ * the preferred one, the other listed as merged; a row repeating an id within one file gives way to
+ * the later row. Responses that share a Forms number but not their answers are both kept.
  */
 function keepOnePerSubmission(
   previous: Response[],
   incoming: Response[],
-): { kept: Response[]; notes: Map<string, Map<string, number>> } {
+  def: Definition,
+): {
+  kept: Response[];
+  notes: Map<string, Map<string, number>>;
+  merged: Map<string, string[]>;
+} {
   const bySubmission = new Map(previous.map((r) => [submissionKey(r), r]));
+  const byContent = new Map<string, Response>();
   const earlier = new Set(previous);
   const notes = new Map<string, Map<string, number>>();
+  const merged = new Map<string, string[]>();
   const note = (file: string, line: string) => {
     const lines = notes.get(file) ?? new Map<string, number>();
     lines.set(line, (lines.get(line) ?? 0) + 1);
     notes.set(file, lines);
   };
+  const drop = (gone: Response, keep: Response, line: string) => {
+    note(gone.sourceFile, line);
+    const list = merged.get(gone.sourceFile) ?? [];
+    list.push(`${responseKey(gone)} (kept as ${responseKey(keep)})`);
+    merged.set(gone.sourceFile, list);
+  };
+  const keepCopy = (existing: Response, r: Response, key: string) => {
+    const keep = preferred(existing, r);
+    const gone = keep === r ? existing : r;
+    bySubmission.set(key, keep);
+    const content = key.startsWith('forms#') ? undefined : contentKey(keep);
+    if (content) byContent.set(content, keep);
+    drop(gone, keep, `{n} also in ${keep.sourceFile}, kept once`);
+  };
   for (const r of incoming) {
-    const key = submissionKey(r);
+    let key = submissionKey(r);
     const existing = bySubmission.get(key);
-    if (!existing) {
+    // Responses without a Forms number are copies when their answers are identical.
+    const content = key.startsWith('forms#') ? undefined : contentKey(r);
+    if (
+      existing &&
+      !earlier.has(existing) &&
+      existing.sourceFile !== r.sourceFile &&
+      !sameAnswers(existing, r, def)
+    )
+      key = `${key}@${responseKey(r)}`; // the same number from another form: another submission
+    const same = bySubmission.get(key);
+    const copy = !same && content ? byContent.get(content) : undefined;
+    if (copy && copy.sourceFile !== r.sourceFile) {
+      const copyKey = [...bySubmission].find(([, v]) => v === copy)![0];
+      keepCopy(copy, r, copyKey);
+    } else if (!same) {
       bySubmission.set(key, r);
-    } else if (earlier.has(existing)) {
+      if (content) byContent.set(content, r);
+    } else if (earlier.has(same)) {
       bySubmission.set(key, r);
+      if (content) byContent.set(content, r);
       note(r.sourceFile, '{n} replace responses of the earlier import');
-    } else if (existing.sourceFile === r.sourceFile) {
+    } else if (same.sourceFile === r.sourceFile) {
       bySubmission.set(key, r);
-      note(
-        r.sourceFile,
-        '{n} repeat the id of an earlier row of this file, whose row gives way to the later one',
-      );
+      if (content) byContent.set(content, r);
+      drop(same, r, '{n} repeat the id of an earlier row of this file, whose row gives way to the later one');
     } else {
-      const keep = preferred(existing, r);
-      const drop = keep === r ? existing : r;
-      bySubmission.set(key, keep);
-      note(drop.sourceFile, `{n} also in ${keep.sourceFile}, kept once`);
+      keepCopy(same, r, key);
     }
   }
-  return { kept: [...bySubmission.values()], notes };
+  return { kept: [...bySubmission.values()], notes, merged };
 }

@@ -7,6 +7,7 @@ import { documentLines } from './docx-document';
 import { Numbering } from './docx-numbering';
 import { walkXml } from './docx-xml';
 import { ReadError } from './errors';
+import { assertZipSizes } from './zip-bounds';
 
 const MiB = 1024 * 1024;
 /** The most a part may inflate to; the main document of a questionnaire is well under 1 MiB. */
@@ -48,9 +49,38 @@ async function readPart(zip: JSZip, path: string, limit: number): Promise<string
         `${limit / MiB} MB a questionnaire can hold`,
     );
   }
-  const text = await file.async('string');
-  if (text.length > limit) throw new ReadError('too-large', `the Word document's ${path} is too large`);
-  return text;
+  return inflateBounded(file, path, limit);
+}
+
+/** Inflates a part as it streams, stopping once it passes `limit` whatever its declared size said. */
+function inflateBounded(file: JSZip.JSZipObject, path: string, limit: number): Promise<string> {
+  const stream = (
+    file as unknown as { internalStream(type: 'string'): JSZip.JSZipStreamHelper<string> }
+  ).internalStream('string');
+  const chunks: string[] = [];
+  let seen = 0;
+  return new Promise<string>((resolve, reject) => {
+    stream
+      .on('data', (chunk) => {
+        seen += chunk.length;
+        if (seen > limit) {
+          stream.pause();
+          chunks.length = 0;
+          reject(
+            new ReadError(
+              'too-large',
+              `the Word document's ${path} inflates to more than the ${limit / MiB} MB a questionnaire ` +
+                'can hold (its declared size is wrong)',
+            ),
+          );
+          return;
+        }
+        chunks.push(chunk);
+      })
+      .on('error', reject)
+      .on('end', () => resolve(chunks.join('')))
+      .resume();
+  });
 }
 
 /** The relationships part of a part ("" for the package's own). */
@@ -92,6 +122,7 @@ function resolvePath(folder: string, target: string): string {
 export async function docxToText(bytes: Uint8Array): Promise<string> {
   if (bytes.byteLength === 0) throw new ReadError('truncated', 'the Word document is empty');
   if (!isZip(bytes)) throw new ReadError('malformed', 'not a Word document: the bytes are not a zip archive');
+  assertZipSizes(bytes, 'The Word document');
   try {
     const zip = await JSZip.loadAsync(bytes);
     const root = await relationships(zip, '');

@@ -13,6 +13,7 @@ import { ReadError, type ReadErrorCode } from './errors';
 import { readExportCsv } from './export-csv';
 import { readExportSheets } from './export-xlsx';
 import { readFormsText } from './forms-text';
+import { splitResponses } from './pages';
 import { assertReadableSignature, signatureOf, sniffPackage, sniffTextLayout } from './sniff';
 import { looksLikeWordDocument, readWordText } from './word';
 import { looksLikeVerticalWorkbook, readVerticalWorkbook } from './workbook';
@@ -139,7 +140,7 @@ async function read(file: InputFile, def: Definition, opts: ReadOptions): Promis
     );
   }
   // A questionnaire returned in Word with no check box, no title and no sub-label is still one.
-  if (looksLikeWordDocument(text, def)) return { format: 'word', responses: [readWordText(text, def)] };
+  if (looksLikeWordDocument(text, def)) return { format: 'word', ...eachResponse(text, def, readWordText) };
   return readText(text, def, 'The Word document');
 }
 
@@ -192,9 +193,9 @@ function readText(text: string, def: Definition, what: string): Read {
       return { format, responses, notes };
     }
     case 'forms-text':
-      return { format, responses: [readFormsText(text, def)] };
+      return { format, ...eachResponse(text, def, readFormsText) };
     case 'word':
-      return { format, responses: [readWordText(text, def)] };
+      return { format, ...eachResponse(text, def, readWordText) };
     default:
       throw new ReadError(
         'not-a-response',
@@ -202,6 +203,31 @@ function readText(text: string, def: Definition, what: string): Read {
           'a filled-in questionnaire, nor a Forms export.',
       );
   }
+}
+
+/** Every response a text holds, each read on its own, and a note saying how many there were. */
+function eachResponse(
+  text: string,
+  def: Definition,
+  readOne: (text: string, def: Definition) => RawResponse,
+): { responses: RawResponse[]; notes?: string[] } {
+  const texts = splitResponses(text, def);
+  if (texts.length === 1) return { responses: [readOne(text, def)] };
+  const responses = texts.map((t, k) => {
+    try {
+      return readOne(t, def);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new ReadError(
+        e instanceof ReadError ? e.code : 'malformed',
+        `The file holds ${texts.length} responses one after another, and response ${k + 1} could not be read: ${why}`,
+      );
+    }
+  });
+  return {
+    responses,
+    notes: [`the file holds ${texts.length} responses one after another, each read on its own`],
+  };
 }
 
 function assertSize(size: number, limit: number): void {

@@ -5,6 +5,7 @@ import { ReadError } from './errors';
 import { looksLikeExportCsv } from './export-csv';
 import { looksLikeFormsText } from './forms-text';
 import { looksLikeWordText } from './word';
+import { assertZipSizes } from './zip-bounds';
 
 /** What the first bytes say a file is. */
 export type Signature = 'zip' | 'ole' | 'pdf' | 'other';
@@ -63,6 +64,8 @@ export async function sniffPackage(bytes: Uint8Array): Promise<PackageKind> {
       'truncated',
       'The file is a ZIP package (.docx or .xlsx) that was cut short: its table of contents is missing.',
     );
+  // Opening reads only the directory, but nothing is opened whose directory declares a bomb.
+  assertZipSizes(bytes, 'The package');
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);

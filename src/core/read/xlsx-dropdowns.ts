@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { assertZipSizes } from './zip-bounds';
 import { cellText } from './export';
 import type { SheetCells } from './xlsx-sheets';
 
@@ -92,6 +93,7 @@ const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).e
 async function listValidations(
   bytes: Uint8Array,
 ): Promise<{ validations: Map<string, RawValidation[]>; names: Map<string, string> }> {
+  assertZipSizes(bytes, 'The Excel workbook');
   const zip = await JSZip.loadAsync(bytes);
   const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
   const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';

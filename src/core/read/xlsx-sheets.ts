@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { ReadError } from './errors';
+import { assertZipSizes } from './zip-bounds';
 import type { ExportCell } from './export';
 
 /** A drop-down list of a worksheet: its options, or the formula that gives them when not resolved. */
@@ -47,6 +48,7 @@ export function readWorkbookSheets(bytes: Uint8Array): Promise<SheetCells[]> {
 const parsed = new WeakMap<Uint8Array, Promise<SheetCells[]>>();
 
 async function parseWorkbook(bytes: Uint8Array): Promise<SheetCells[]> {
+  assertZipSizes(bytes, 'The Excel workbook');
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);

@@ -1,3 +1,4 @@
+import { countBatch } from '../../counts';
 import type { Severity } from '../../model';
 import { column, tableNames } from '../columns';
 import type { PlanContext } from '../context';
@@ -66,13 +67,16 @@ export function aboutSheet(ctx: PlanContext, facts: AboutFacts): SheetSpec {
   const current = ctx.responses.filter((r) => r.status === 'current');
   const countries = new Set(current.map((r) => r.country.iso3).filter(Boolean));
   const severity = (s: Severity) => ctx.issues.filter((i) => i.severity === s).length;
-  const imported = ctx.reports.filter((f) => f.status === 'imported').length;
+  const batch = countBatch(ctx.reports, ctx.responses);
   const counts: CellValue[][] = [
-    ['Files imported', imported],
-    ['Files rejected', ctx.reports.filter((f) => f.status === 'rejected').length],
-    ['Definition files', ctx.reports.filter((f) => f.status === 'definition').length],
-    ['Responses (current)', current.length],
-    ['Responses (superseded)', ctx.responses.length - current.length],
+    ['Files imported', batch.filesRead],
+    ['Files rejected', batch.filesRejected],
+    ['Definition files', batch.definitionFiles],
+    ['Responses found in the files', batch.found],
+    ['Identical copies merged', batch.merged.length],
+    ...(batch.fromEarlier ? [['Responses kept from earlier imports', batch.fromEarlier]] : []),
+    ['Responses (current)', batch.current],
+    ['Responses (superseded)', batch.superseded],
     ['Countries (current responses)', countries.size],
     ['Issues: errors', severity('error')],
     ['Issues: warnings', severity('warning')],
@@ -83,6 +87,13 @@ export function aboutSheet(ctx: PlanContext, facts: AboutFacts): SheetSpec {
   next(1);
   add(counts);
   next(counts.length + 1);
+
+  if (batch.merged.length) {
+    add([['Identical copies merged (each kept once)']], 'heading');
+    next(1);
+    add(batch.merged.map((m) => [m]));
+    next(batch.merged.length + 1);
+  }
 
   add([['Colours in the comparison sheets']], 'heading');
   next(1);
