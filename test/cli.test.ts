@@ -39,7 +39,7 @@ describe('survey-atlas import', () => {
 
     expect(code).toBe(2);
     expect(out.text()).toMatch(
-      /Responses: +4 responses found in 4 files read; 0 identical copies merged; 4 kept: 4 current, 0 superseded/,
+      /Responses: +4 responses found in 4 files read; 0 copies merged; 4 kept: 4 current, 0 superseded/,
     );
     expect(out.text()).toMatch(/Files: +4 imported, 2 rejected/);
     expect(out.text()).toMatch(/empty\.txt: /);

@@ -1,6 +1,6 @@
 /**
- * The counts of an import that add up: responses found in the files read, minus identical copies
- * merged, plus those kept from earlier imports, are the responses kept, current or superseded.
+ * The counts of an import that add up: responses found in the files read, minus the copies merged,
+ * plus the responses of earlier imports, are the responses kept, current or superseded.
  * Computed once here from the file reports and responses, for the CLI summary, the About sheet
  * and the pane alike.
  */
@@ -13,9 +13,12 @@ export interface BatchCounts {
   definitionFiles: number;
   /** Responses read from this batch's files, copies included. */
   found: number;
-  /** Copies of a submission read elsewhere in the batch, kept once: `file/id (kept as file/id)`. */
+  /**
+   * Copies of a submission kept once: read elsewhere in the batch (`file/id (kept as file/id)`), or
+   * imported before and brought again (`file/id (imported before, replaced by file/id)`).
+   */
   merged: string[];
-  /** Responses of earlier imports kept because this batch does not bring them again. */
+  /** Responses of earlier imports (one this batch brings again is also a merged copy). */
   fromEarlier: number;
   /** Responses kept: found − merged + fromEarlier = current + superseded. */
   kept: number;
@@ -40,12 +43,12 @@ export function countBatch(reports: readonly FileReport[], responses: readonly R
   };
 }
 
-/** One line for a summary: "386 responses found in 560 files read; 12 identical copies merged; …". */
+/** One line for a summary: "386 responses found in 560 files read; 12 copies merged; …". */
 export function describeCounts(c: BatchCounts): string {
   const parts = [
     `${c.found} response${c.found === 1 ? '' : 's'} found in ${c.filesRead} file${c.filesRead === 1 ? '' : 's'} read`,
   ];
-  parts.push(`${c.merged.length} identical cop${c.merged.length === 1 ? 'y' : 'ies'} merged`);
+  parts.push(`${c.merged.length} cop${c.merged.length === 1 ? 'y' : 'ies'} merged`);
   if (c.fromEarlier) parts.push(`${c.fromEarlier} kept from earlier imports`);
   parts.push(`${c.kept} kept: ${c.current} current, ${c.superseded} superseded`);
   return parts.join('; ');

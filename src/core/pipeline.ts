@@ -52,7 +52,7 @@ export interface BatchResult {
   /** What holds for the whole batch (no country source, a country setting not understood). */
   notes: string[];
   /**
-   * Files read, responses found, identical copies merged (listed), kept, current and superseded:
+   * Files read, responses found, copies merged (listed), kept, current and superseded:
    * the figures every summary shows (`countBatch` of the reports and responses).
    */
   counts: BatchCounts;
@@ -368,6 +368,10 @@ function keepOnePerSubmission(
       bySubmission.set(key, r);
       if (content) byContent.set(content, r);
       note(r.sourceFile, '{n} replace responses of the earlier import');
+      // Counted with the file that brings the submission again: the earlier one is not in this batch.
+      const list = merged.get(r.sourceFile) ?? [];
+      list.push(`${responseKey(same)} (imported before, replaced by ${responseKey(r)})`);
+      merged.set(r.sourceFile, list);
     } else if (same.sourceFile === r.sourceFile) {
       bySubmission.set(key, r);
       if (content) byContent.set(content, r);

@@ -1,4 +1,5 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { countBatch } from '../../core/counts';
 import type { FileReport, Response } from '../../core/model';
 import { count } from '../plural';
 
@@ -35,20 +36,18 @@ export interface Counts {
   kept: number;
 }
 
-/** The import's headline numbers, from the file reports and the responses of the batch. */
-export function batchCounts({ reports, responses, earlier }: BatchCountsProps): Counts {
-  const imported = reports.filter((r) => r.status === 'imported');
-  const found = imported.reduce((n, r) => n + r.responses, 0);
-  const superseded = responses.filter((r) => r.status === 'superseded').length;
+/** The import's headline numbers: the core's counts, the same as the command line's and the About sheet's. */
+export function batchCounts({ reports, responses }: BatchCountsProps): Counts {
+  const c = countBatch(reports, responses);
   return {
     files: reports.length,
-    read: imported.length,
-    rejected: reports.filter((r) => r.status === 'rejected').length,
-    definitions: reports.filter((r) => r.status === 'definition').length,
-    found,
-    merged: Math.max(0, found + earlier - responses.length),
-    superseded,
-    kept: responses.length - superseded,
+    read: c.filesRead,
+    rejected: c.filesRejected,
+    definitions: c.definitionFiles,
+    found: c.found,
+    merged: c.merged.length,
+    superseded: c.superseded,
+    kept: c.current,
   };
 }
 
