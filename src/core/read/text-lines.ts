@@ -49,21 +49,34 @@ function looseLabel(label: string): string {
   return label.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** Word multiset overlap of two loose labels, 0..1. */
-function wordOverlap(a: string, b: string): number {
-  const wa = a.split(' ');
-  const wb = b.split(' ');
+/** How many times each word of a loose label occurs. */
+function wordCounts(words: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Whether the word multiset overlap of two loose labels (2 × shared words ÷ all words) reaches
+ * `min`. Labels whose lengths alone keep the overlap below it are not compared word by word.
+ */
+function overlapAtLeast(
+  words: readonly string[],
+  known: { words: number; counts: ReadonlyMap<string, number> },
+  min: number,
+): boolean {
+  const total = words.length + known.words;
+  if ((2 * Math.min(words.length, known.words)) / total < min) return false;
+  const used = new Map<string, number>();
   let common = 0;
-  for (const w of wb) {
-    const c = counts.get(w) ?? 0;
-    if (c > 0) {
+  for (const w of words) {
+    const seen = used.get(w) ?? 0;
+    if (seen < (known.counts.get(w) ?? 0)) {
       common++;
-      counts.set(w, c - 1);
+      used.set(w, seen + 1);
     }
   }
-  return (2 * common) / (wa.length + wb.length);
+  return (2 * common) / total >= min;
 }
 
 const FUZZY_MIN_WORDS = 6;
@@ -85,15 +98,22 @@ interface KnownQuestion {
   loose: string;
   /** How many words the loose text has: only long texts are matched by word overlap. */
   words: number;
+  /** How many times each word of the loose text occurs. */
+  counts: ReadonlyMap<string, number>;
   looseWithSubLabel?: string;
 }
 
-/** Definition data prepared once per read. */
+/** How many line texts a question index remembers the headers of. */
+const MATCHED_LINES_KEPT = 20000;
+
+/** Definition data prepared once per definition (`questionIndex`) and shared by every read. */
 export class QuestionIndex {
   private readonly byNumber = new Map<number, KnownQuestion>();
   private readonly fillers: Set<string>;
   private readonly noise: RegExp[];
   private readonly footer: Set<string>;
+  /** The headers each numbered line text matched, as lines repeat from file to file. */
+  private readonly matched = new Map<string, Omit<QuestionHeader, 'line'>[]>();
 
   constructor(readonly def: Definition) {
     for (const question of def.questions) {
@@ -106,6 +126,7 @@ export class QuestionIndex {
         subLabel,
         loose,
         words: loose.split(' ').length,
+        counts: wordCounts(loose.split(' ')),
         looseWithSubLabel: subLabel ? looseLabel(`${text} ${subLabel}`) : undefined,
       });
     }
@@ -158,16 +179,27 @@ export class QuestionIndex {
    * of a Word document print "1." before a section's first question.
    */
   matchHeaders(line: string, index: number): QuestionHeader[] {
+    let hits = this.matched.get(line);
+    if (hits === undefined) {
+      hits = this.matchLine(line);
+      // Headers recur from file to file; numbered answer lines do not, so the memory stays bounded.
+      if (this.matched.size >= MATCHED_LINES_KEPT) this.matched.clear();
+      this.matched.set(line, hits);
+    }
+    return hits.map((hit) => ({ ...hit, line: index }));
+  }
+
+  private matchLine(line: string): Omit<QuestionHeader, 'line'>[] {
     const m = HEADER.exec(unescapeMarkdown(line));
     if (!m) return [];
     const printed = printedHeader(m[2]);
     const byNumber = this.byNumber.get(Number(m[1]));
-    const hits: QuestionHeader[] = [];
+    const hits: Omit<QuestionHeader, 'line'>[] = [];
     for (const known of this.byNumber.values()) {
       const hit = compareHeader(printed, known);
       if (!hit) continue;
       const quality = known === byNumber ? hit.quality : 0;
-      hits.push({ line: index, question: known.question, inlineSubLabel: hit.inlineSubLabel, quality });
+      hits.push({ question: known.question, inlineSubLabel: hit.inlineSubLabel, quality });
     }
     return hits;
   }
@@ -214,10 +246,21 @@ export class QuestionIndex {
   }
 }
 
+const indexes = new WeakMap<Definition, QuestionIndex>();
+
+/** The question index of a definition, built on first use: a batch reads every file against one definition. */
+export function questionIndex(def: Definition): QuestionIndex {
+  let index = indexes.get(def);
+  if (!index) indexes.set(def, (index = new QuestionIndex(def)));
+  return index;
+}
+
 /** A header's text after its number, as compared: normalised, the stars apart. */
 interface PrintedHeader {
   bare: string;
   loose: string;
+  /** The words of the loose text, split when first compared by word overlap. */
+  words?: string[];
   starred: boolean;
 }
 
@@ -243,7 +286,10 @@ function compareHeader(
     return { inlineSubLabel: true, quality: exact };
   if (loose === known.loose) return { inlineSubLabel: false, quality: 1 };
   if (loose === known.looseWithSubLabel) return { inlineSubLabel: true, quality: 1 };
-  if (known.words >= FUZZY_MIN_WORDS && wordOverlap(loose, known.loose) >= FUZZY_MIN_OVERLAP)
+  if (
+    known.words >= FUZZY_MIN_WORDS &&
+    overlapAtLeast((printed.words ??= loose.split(' ')), known, FUZZY_MIN_OVERLAP)
+  )
     return { inlineSubLabel: false, quality: 1 };
   return undefined;
 }
@@ -281,7 +327,7 @@ function dropFiller(lines: readonly string[], index: QuestionIndex): string[] {
 
 /** Cuts a text into question blocks; throws `not-a-response` when too few of the definition's questions appear. */
 export function splitIntoBlocks(text: string, def: Definition): TextLayout {
-  const index = new QuestionIndex(def);
+  const index = questionIndex(def);
   const lines = splitLines(text);
   const headers = index.findHeaders(lines);
   if (!enoughQuestions(headers.length, def)) {
@@ -315,7 +361,7 @@ export function enoughQuestions(found: number, def: Definition): boolean {
 
 /** How many question headers of the definition a text holds. */
 export function countQuestionHeaders(text: string, def: Definition): number {
-  return new QuestionIndex(def).findHeaders(splitLines(text)).length;
+  return questionIndex(def).findHeaders(splitLines(text)).length;
 }
 
 /** A text answer as written: line breaks kept, blank lines around it and trailing spaces dropped. */
@@ -340,7 +386,7 @@ export function detectTextLayout(
   def: Definition,
   otherwise: 'forms-text' | 'word' = 'forms-text',
 ): 'forms-text' | 'word' | undefined {
-  const index = new QuestionIndex(def);
+  const index = questionIndex(def);
   const lines = splitLines(text);
   const headers = index.findHeaders(lines);
   if (!enoughQuestions(headers.length, def)) return undefined;
