@@ -1,9 +1,10 @@
 import { deflateSync } from 'fflate';
 
 /**
- * The .xlsx container: each part deflated by fflate (level 6) and laid out as a plain zip written
- * here, so that the part dates are the UTC fields of `modified` over the whole DOS range (1980 to
- * 2107). Works the same in Node and in the browser worker.
+ * The .xlsx container: each part deflated (level 6) and laid out as a plain zip written here, so
+ * that the part dates are the UTC fields of `modified` over the whole DOS range (1980 to 2107).
+ * Parts are deflated by the platform's native `CompressionStream` where there is one (Node, current
+ * browsers), else by fflate: the same in Node and in the browser worker.
  */
 
 export interface ZipEntry {
@@ -35,6 +36,21 @@ function dosDateTime(date: Date): { time: number; date: number } {
   };
 }
 
+/** Raw deflate of a part: native where the platform offers it, fflate otherwise. */
+async function deflate(raw: Uint8Array): Promise<Uint8Array> {
+  if (typeof CompressionStream === 'function') {
+    try {
+      const stream = new Blob([raw as Uint8Array<ArrayBuffer>])
+        .stream()
+        .pipeThrough(new CompressionStream('deflate-raw'));
+      return new Uint8Array(await new Response(stream).arrayBuffer());
+    } catch {
+      // A platform without raw deflate in its CompressionStream: fflate below.
+    }
+  }
+  return deflateSync(raw, { level: 6 });
+}
+
 interface Packed {
   name: Uint8Array;
   utf8: boolean;
@@ -48,15 +64,17 @@ export async function zipEntries(entries: ZipEntry[], modified: Date): Promise<U
   const encoder = new TextEncoder();
   const when = dosDateTime(modified);
   let offset = 0;
-  const packed: Packed[] = entries.map((e) => {
-    const raw = typeof e.data === 'string' ? encoder.encode(e.data) : e.data;
+  const raws = entries.map((e) => (typeof e.data === 'string' ? encoder.encode(e.data) : e.data));
+  const deflated = await Promise.all(raws.map(deflate));
+  const packed: Packed[] = entries.map((e, i) => {
+    const raw = raws[i];
     const name = encoder.encode(e.path);
     const p: Packed = {
       name,
       utf8: name.length !== e.path.length, // a name beyond ASCII
       crc: crc32(raw),
       size: raw.length,
-      deflated: deflateSync(raw, { level: 6 }),
+      deflated: deflated[i],
       offset,
     };
     offset += 30 + name.length + p.deflated.length;
