@@ -65,7 +65,9 @@ export async function zipEntries(entries: ZipEntry[], modified: Date): Promise<U
   const when = dosDateTime(modified);
   let offset = 0;
   const raws = entries.map((e) => (typeof e.data === 'string' ? encoder.encode(e.data) : e.data));
-  const deflated = await Promise.all(raws.map(deflate));
+  // One part at a time: the native stream holds a copy of each part while it deflates.
+  const deflated: Uint8Array[] = [];
+  for (const raw of raws) deflated.push(await deflate(raw));
   const packed: Packed[] = entries.map((e, i) => {
     const raw = raws[i];
     const name = encoder.encode(e.path);

@@ -105,6 +105,8 @@ interface KnownQuestion {
 
 /** How many line texts a question index remembers the headers of. */
 const MATCHED_LINES_KEPT = 20000;
+/** How many texts a question index remembers the headers of. */
+const TEXTS_KEPT = 4;
 
 /** Definition data prepared once per definition (`questionIndex`) and shared by every read. */
 export class QuestionIndex {
@@ -114,6 +116,8 @@ export class QuestionIndex {
   private readonly footer: Set<string>;
   /** The headers each numbered line text matched, as lines repeat from file to file. */
   private readonly matched = new Map<string, Omit<QuestionHeader, 'line'>[]>();
+  /** The headers of the last few texts. */
+  private readonly found = new Map<string, QuestionHeader[]>();
 
   constructor(readonly def: Definition) {
     for (const question of def.questions) {
@@ -212,6 +216,18 @@ export class QuestionIndex {
    * question's wins over one whose number is not.
    */
   findHeaders(lines: readonly string[]): QuestionHeader[] {
+    // Sniffing and reading look at the same text several times over.
+    const key = lines.join('\n');
+    let headers = this.found.get(key);
+    if (headers === undefined) {
+      headers = this.headersOf(lines);
+      if (this.found.size >= TEXTS_KEPT) this.found.delete(this.found.keys().next().value!);
+      this.found.set(key, headers);
+    }
+    return headers.map((h) => ({ ...h }));
+  }
+
+  private headersOf(lines: readonly string[]): QuestionHeader[] {
     const candidates: QuestionHeader[] = [];
     lines.forEach((line, i) => {
       const hits = this.matchHeaders(line, i);
