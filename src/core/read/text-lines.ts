@@ -242,22 +242,34 @@ export class QuestionIndex {
       const labelled = next === undefined ? [] : hits.filter((h) => this.isSubLabelLine(next, h.question));
       candidates.push(...(labelled.length > 0 ? labelled : hits));
     });
+    // Flat copies for the scan below, and for each candidate whether a later one of its question
+    // has a better quality: both asked of every later candidate otherwise.
+    const count = candidates.length;
+    const numbers = Int32Array.from(candidates, (c) => c.question.number);
+    const lineOf = Int32Array.from(candidates, (c) => c.line);
+    const betterLater = new Uint8Array(count);
+    const bestQuality = new Map<number, number>();
+    for (let k = count - 1; k >= 0; k--) {
+      const { quality } = candidates[k];
+      const best = bestQuality.get(numbers[k]);
+      if (best !== undefined && best > quality) betterLater[k] = 1;
+      if (best === undefined || quality > best) bestQuality.set(numbers[k], quality);
+    }
     const headers: QuestionHeader[] = [];
     let last = 0;
     let lastLine = -1;
-    candidates.forEach((c, k) => {
-      const n = c.question.number;
-      if (n <= last || c.line === lastLine) return;
-      for (let j = k + 1; j < candidates.length; j++) {
-        const later = candidates[j];
-        const m = later.question.number;
-        if (later.line !== c.line && m > last && m < n) return;
-        if (m === n && later.quality > c.quality) return;
+    outer: for (let k = 0; k < count; k++) {
+      const n = numbers[k];
+      const line = lineOf[k];
+      if (n <= last || line === lastLine || betterLater[k]) continue;
+      for (let j = k + 1; j < count; j++) {
+        const m = numbers[j];
+        if (m > last && m < n && lineOf[j] !== line) continue outer;
       }
-      headers.push(c);
+      headers.push(candidates[k]);
       last = n;
-      lastLine = c.line;
-    });
+      lastLine = line;
+    }
     return headers;
   }
 }
