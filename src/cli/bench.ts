@@ -16,6 +16,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 /** What one measured run reports: its wall time and its process's resident-memory high-water. */
 interface Measure {
   ms: number;
+  /** Processor time (user and system): steadier than wall time on a shared machine. */
+  cpuMs: number;
   peakRss: number;
 }
 
@@ -38,6 +40,7 @@ function measured(stage: 'floor' | 'import', dir: string, rows: number): Measure
 /** Runs one stage in this process and prints its measure as the last line of output. */
 async function runStage(stage: string, dir: string, rows: number): Promise<number> {
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   if (stage === 'floor') {
     const files = await Promise.all((await collectPaths([dir])).map(loadInputFile));
     await libraryFloor(files, rows);
@@ -51,7 +54,12 @@ async function runStage(stage: string, dir: string, rows: number): Promise<numbe
     );
     if (code !== EXIT.ok && code !== EXIT.rejected) return code;
   }
-  const result: Measure = { ms: performance.now() - start, peakRss: process.resourceUsage().maxRSS * 1024 };
+  const cpu = process.cpuUsage(cpuStart);
+  const result: Measure = {
+    ms: performance.now() - start,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    peakRss: process.resourceUsage().maxRSS * 1024,
+  };
   console.log(JSON.stringify(result));
   return 0;
 }
@@ -97,12 +105,14 @@ export async function main(argv: string[]): Promise<number> {
         `${count} responses: ${batch.files.length} files (${mib(bytesIn)} MiB), ${rows} answer rows`,
       );
       console.log(
-        `  library floor            ${seconds(floor.ms).padStart(9)}   peak RSS ${mib(floor.peakRss).padStart(6)} MiB`,
+        `  library floor            ${seconds(floor.ms).padStart(9)}   cpu ${seconds(floor.cpuMs).padStart(8)}   peak RSS ${mib(floor.peakRss).padStart(6)} MiB`,
       );
       console.log(
-        `  import --out (CLI)       ${seconds(run.ms).padStart(9)}   peak RSS ${mib(run.peakRss).padStart(6)} MiB`,
+        `  import --out (CLI)       ${seconds(run.ms).padStart(9)}   cpu ${seconds(run.cpuMs).padStart(8)}   peak RSS ${mib(run.peakRss).padStart(6)} MiB`,
       );
-      console.log(`  import ÷ floor           ${(run.ms / floor.ms).toFixed(1).padStart(7)} ×`);
+      console.log(
+        `  import ÷ floor           ${(run.ms / floor.ms).toFixed(1).padStart(7)} ×     cpu ${(run.cpuMs / floor.cpuMs).toFixed(1)} ×`,
+      );
       console.log(
         `  per response             ${(run.ms / count).toFixed(1).padStart(7)} ms   (floor ${(floor.ms / count).toFixed(1)} ms)`,
       );
