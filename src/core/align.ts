@@ -42,10 +42,11 @@ function inferChoice(q: Question, answers: Record<string, Answer>, def: Definiti
   const answer = answers[q.id];
   if (answer.status !== 'not-recorded' || q.type !== 'single') return;
   for (const f of def.questions) {
-    if (isChoiceType(f.type) || !isSubstantive(answers[f.id].value, def.placeholders)) continue;
+    if (isChoiceType(f.type)) continue;
     const condition = simpleCondition(def, f);
     const label = condition?.question === q.id ? condition.label : undefined;
     if (!label || !q.options?.includes(label)) continue;
+    if (!isSubstantive(answers[f.id].value, def.placeholders)) continue;
     answers[q.id] = {
       questionId: q.id,
       value: label,

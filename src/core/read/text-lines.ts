@@ -49,21 +49,34 @@ function looseLabel(label: string): string {
   return label.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** Word multiset overlap of two loose labels, 0..1. */
-function wordOverlap(a: string, b: string): number {
-  const wa = a.split(' ');
-  const wb = b.split(' ');
+/** How many times each word of a loose label occurs. */
+function wordCounts(words: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Whether the word multiset overlap of two loose labels (2 × shared words ÷ all words) reaches
+ * `min`. Labels whose lengths alone keep the overlap below it are not compared word by word.
+ */
+function overlapAtLeast(
+  words: readonly string[],
+  known: { words: number; counts: ReadonlyMap<string, number> },
+  min: number,
+): boolean {
+  const total = words.length + known.words;
+  if ((2 * Math.min(words.length, known.words)) / total < min) return false;
+  const used = new Map<string, number>();
   let common = 0;
-  for (const w of wb) {
-    const c = counts.get(w) ?? 0;
-    if (c > 0) {
+  for (const w of words) {
+    const seen = used.get(w) ?? 0;
+    if (seen < (known.counts.get(w) ?? 0)) {
       common++;
-      counts.set(w, c - 1);
+      used.set(w, seen + 1);
     }
   }
-  return (2 * common) / (wa.length + wb.length);
+  return (2 * common) / total >= min;
 }
 
 const FUZZY_MIN_WORDS = 6;
@@ -85,15 +98,26 @@ interface KnownQuestion {
   loose: string;
   /** How many words the loose text has: only long texts are matched by word overlap. */
   words: number;
+  /** How many times each word of the loose text occurs. */
+  counts: ReadonlyMap<string, number>;
   looseWithSubLabel?: string;
 }
 
-/** Definition data prepared once per read. */
+/** How many line texts a question index remembers the headers of. */
+const MATCHED_LINES_KEPT = 20000;
+/** How many texts a question index remembers the headers of. */
+const TEXTS_KEPT = 4;
+
+/** Definition data prepared once per definition (`questionIndex`) and shared by every read. */
 export class QuestionIndex {
   private readonly byNumber = new Map<number, KnownQuestion>();
   private readonly fillers: Set<string>;
   private readonly noise: RegExp[];
   private readonly footer: Set<string>;
+  /** The headers each numbered line text matched, as lines repeat from file to file. */
+  private readonly matched = new Map<string, Omit<QuestionHeader, 'line'>[]>();
+  /** The headers of the last few texts. */
+  private readonly found = new Map<string, QuestionHeader[]>();
 
   constructor(readonly def: Definition) {
     for (const question of def.questions) {
@@ -106,6 +130,7 @@ export class QuestionIndex {
         subLabel,
         loose,
         words: loose.split(' ').length,
+        counts: wordCounts(loose.split(' ')),
         looseWithSubLabel: subLabel ? looseLabel(`${text} ${subLabel}`) : undefined,
       });
     }
@@ -158,16 +183,27 @@ export class QuestionIndex {
    * of a Word document print "1." before a section's first question.
    */
   matchHeaders(line: string, index: number): QuestionHeader[] {
+    let hits = this.matched.get(line);
+    if (hits === undefined) {
+      hits = this.matchLine(line);
+      // Headers recur from file to file; numbered answer lines do not, so the memory stays bounded.
+      if (this.matched.size >= MATCHED_LINES_KEPT) this.matched.clear();
+      this.matched.set(line, hits);
+    }
+    return hits.map((hit) => ({ ...hit, line: index }));
+  }
+
+  private matchLine(line: string): Omit<QuestionHeader, 'line'>[] {
     const m = HEADER.exec(unescapeMarkdown(line));
     if (!m) return [];
     const printed = printedHeader(m[2]);
     const byNumber = this.byNumber.get(Number(m[1]));
-    const hits: QuestionHeader[] = [];
+    const hits: Omit<QuestionHeader, 'line'>[] = [];
     for (const known of this.byNumber.values()) {
       const hit = compareHeader(printed, known);
       if (!hit) continue;
       const quality = known === byNumber ? hit.quality : 0;
-      hits.push({ line: index, question: known.question, inlineSubLabel: hit.inlineSubLabel, quality });
+      hits.push({ question: known.question, inlineSubLabel: hit.inlineSubLabel, quality });
     }
     return hits;
   }
@@ -180,6 +216,18 @@ export class QuestionIndex {
    * question's wins over one whose number is not.
    */
   findHeaders(lines: readonly string[]): QuestionHeader[] {
+    // Sniffing and reading look at the same text several times over.
+    const key = lines.join('\n');
+    let headers = this.found.get(key);
+    if (headers === undefined) {
+      headers = this.headersOf(lines);
+      if (this.found.size >= TEXTS_KEPT) this.found.delete(this.found.keys().next().value!);
+      this.found.set(key, headers);
+    }
+    return headers.map((h) => ({ ...h }));
+  }
+
+  private headersOf(lines: readonly string[]): QuestionHeader[] {
     const candidates: QuestionHeader[] = [];
     lines.forEach((line, i) => {
       const hits = this.matchHeaders(line, i);
@@ -194,30 +242,53 @@ export class QuestionIndex {
       const labelled = next === undefined ? [] : hits.filter((h) => this.isSubLabelLine(next, h.question));
       candidates.push(...(labelled.length > 0 ? labelled : hits));
     });
+    // Flat copies for the scan below, and for each candidate whether a later one of its question
+    // has a better quality: both asked of every later candidate otherwise.
+    const count = candidates.length;
+    const numbers = Int32Array.from(candidates, (c) => c.question.number);
+    const lineOf = Int32Array.from(candidates, (c) => c.line);
+    const betterLater = new Uint8Array(count);
+    const bestQuality = new Map<number, number>();
+    for (let k = count - 1; k >= 0; k--) {
+      const { quality } = candidates[k];
+      const best = bestQuality.get(numbers[k]);
+      if (best !== undefined && best > quality) betterLater[k] = 1;
+      if (best === undefined || quality > best) bestQuality.set(numbers[k], quality);
+    }
     const headers: QuestionHeader[] = [];
     let last = 0;
     let lastLine = -1;
-    candidates.forEach((c, k) => {
-      const n = c.question.number;
-      if (n <= last || c.line === lastLine) return;
-      for (let j = k + 1; j < candidates.length; j++) {
-        const later = candidates[j];
-        const m = later.question.number;
-        if (later.line !== c.line && m > last && m < n) return;
-        if (m === n && later.quality > c.quality) return;
+    outer: for (let k = 0; k < count; k++) {
+      const n = numbers[k];
+      const line = lineOf[k];
+      if (n <= last || line === lastLine || betterLater[k]) continue;
+      for (let j = k + 1; j < count; j++) {
+        const m = numbers[j];
+        if (m > last && m < n && lineOf[j] !== line) continue outer;
       }
-      headers.push(c);
+      headers.push(candidates[k]);
       last = n;
-      lastLine = c.line;
-    });
+      lastLine = line;
+    }
     return headers;
   }
+}
+
+const indexes = new WeakMap<Definition, QuestionIndex>();
+
+/** The question index of a definition, built on first use: a batch reads every file against one definition. */
+export function questionIndex(def: Definition): QuestionIndex {
+  let index = indexes.get(def);
+  if (!index) indexes.set(def, (index = new QuestionIndex(def)));
+  return index;
 }
 
 /** A header's text after its number, as compared: normalised, the stars apart. */
 interface PrintedHeader {
   bare: string;
   loose: string;
+  /** The words of the loose text, split when first compared by word overlap. */
+  words?: string[];
   starred: boolean;
 }
 
@@ -243,7 +314,10 @@ function compareHeader(
     return { inlineSubLabel: true, quality: exact };
   if (loose === known.loose) return { inlineSubLabel: false, quality: 1 };
   if (loose === known.looseWithSubLabel) return { inlineSubLabel: true, quality: 1 };
-  if (known.words >= FUZZY_MIN_WORDS && wordOverlap(loose, known.loose) >= FUZZY_MIN_OVERLAP)
+  if (
+    known.words >= FUZZY_MIN_WORDS &&
+    overlapAtLeast((printed.words ??= loose.split(' ')), known, FUZZY_MIN_OVERLAP)
+  )
     return { inlineSubLabel: false, quality: 1 };
   return undefined;
 }
@@ -281,7 +355,7 @@ function dropFiller(lines: readonly string[], index: QuestionIndex): string[] {
 
 /** Cuts a text into question blocks; throws `not-a-response` when too few of the definition's questions appear. */
 export function splitIntoBlocks(text: string, def: Definition): TextLayout {
-  const index = new QuestionIndex(def);
+  const index = questionIndex(def);
   const lines = splitLines(text);
   const headers = index.findHeaders(lines);
   if (!enoughQuestions(headers.length, def)) {
@@ -315,7 +389,7 @@ export function enoughQuestions(found: number, def: Definition): boolean {
 
 /** How many question headers of the definition a text holds. */
 export function countQuestionHeaders(text: string, def: Definition): number {
-  return new QuestionIndex(def).findHeaders(splitLines(text)).length;
+  return questionIndex(def).findHeaders(splitLines(text)).length;
 }
 
 /** A text answer as written: line breaks kept, blank lines around it and trailing spaces dropped. */
@@ -340,7 +414,7 @@ export function detectTextLayout(
   def: Definition,
   otherwise: 'forms-text' | 'word' = 'forms-text',
 ): 'forms-text' | 'word' | undefined {
-  const index = new QuestionIndex(def);
+  const index = questionIndex(def);
   const lines = splitLines(text);
   const headers = index.findHeaders(lines);
   if (!enoughQuestions(headers.length, def)) return undefined;
