@@ -3,20 +3,14 @@
  * on the main thread only where a worker cannot start.
  */
 import type { InputFile } from '../core/model';
-import type { BatchResult, ImportOptions, ImportProgress, PerCountry } from '../core/pipeline';
-import type { DefinitionRequest, FromWorker, PreviousBatch, ToWorker } from './messages';
+import type { BatchResult } from '../core/pipeline';
+import type { FromWorker, ToWorker } from './messages';
+import type { ChooseAndImport } from './choose-and-import';
 import { importOnMainThread } from './import-main-thread';
 import { spawnImportWorker } from './spawn-worker';
 
-export interface ImportRequest extends DefinitionRequest {
-  files: InputFile[];
-  previous?: PreviousBatch;
-  perCountry?: PerCountry;
-  /** The analyst's encodings: per file name, or for the batch's files that are not Unicode. */
-  encodings?: ImportOptions['encodings'];
-  onProgress?: (p: ImportProgress) => void;
-  signal?: AbortSignal;
-}
+/** What an import is asked: the same in the worker and on the main thread. */
+export type ImportRequest = ChooseAndImport;
 
 export type RunImport = (request: ImportRequest) => Promise<BatchResult>;
 

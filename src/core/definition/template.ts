@@ -17,6 +17,7 @@ import type { LayoutRow, VerticalLayout } from '../read/vertical-layout';
 import { dropDownAt, type SheetWithDropDowns } from '../read/xlsx-dropdowns';
 import type { SheetCells } from '../read/xlsx-sheets';
 import { builtInQuestionnaires, loadQuestionnaire, parseDefinition } from './index';
+import { defaultPlaceholders } from './defaults';
 import { equalsCondition, type Definition, type Question, type RuleConfig } from './schema';
 
 type QuestionRow = Extract<LayoutRow, { kind: 'question' }>;
@@ -44,23 +45,8 @@ const CHECKS: Record<string, Omit<RuleConfig, 'skip'>> = {
   'text-too-long': { enabled: true, severity: 'warning' },
 };
 
-const PLACEHOLDERS = [
-  '-',
-  '--',
-  '—',
-  '–',
-  '.',
-  '...',
-  'n/a',
-  'na',
-  'n.a.',
-  'nil',
-  'none',
-  'tbd',
-  'xxx',
-  'x',
-  '?',
-];
+/** Beside the common stand-ins, a lone "x" or "?" typed in a workbook's answer cell stands for nothing. */
+const PLACEHOLDERS = [...defaultPlaceholders, 'x', '?'];
 
 /** A table under a question: its option rows, and whether they are marked Yes/No. */
 export interface SubTable {
