@@ -126,7 +126,9 @@ describe('inferCountry clues', () => {
     expect(result?.iso3).toBe('BEN');
     expect(result?.evidence).toContain('6 links and 1 e-mail address under .bj');
     expect(result?.evidence).toContain("'Benin' named 1 time");
-    expect(result?.evidence).toMatch(/clues point to other countries/);
+    // The clues elsewhere are named: France's ministry link and the .gov.uk link.
+    expect(result?.evidence).toMatch(/clues point to other countries \(.*France \d.*\)/);
+    expect(result?.evidence).toMatch(/United Kingdom[^)]* \d/);
   });
 
   it('decodes internationalised domains, in Punycode or in Unicode', () => {

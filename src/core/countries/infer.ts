@@ -62,7 +62,7 @@ function byCount(map: Map<string, number>): [string, number][] {
 }
 
 /** "57 links and 2 e-mail addresses under .by; 'Republic of Belarus' named 9 times, 'Belarus' 3 times". */
-function describe(t: Tally, elsewhere: number): string {
+function describe(t: Tally, elsewhere: { name: string; clues: number }[]): string {
   const parts: string[] = [];
   const links = sum(t.links);
   const emails = sum(t.emails);
@@ -83,7 +83,11 @@ function describe(t: Tally, elsewhere: number): string {
     if (second) text += `, '${t.spellings.get(second[0])}' ${plural(second[1], 'time', 'times')}`;
     parts.push(text);
   }
-  if (elsewhere > 0) parts.push(`${plural(elsewhere, 'clue points', 'clues point')} to other countries`);
+  if (elsewhere.length) {
+    const clues = elsewhere.reduce((n, o) => n + o.clues, 0);
+    const which = elsewhere.map((o) => `${o.name} ${o.clues}`).join(', ');
+    parts.push(`${plural(clues, 'clue points', 'clues point')} to other countries (${which})`);
+  }
   return parts.join('; ');
 }
 
@@ -117,6 +121,10 @@ export function inferCountry(texts: string[]): (CountryMatch & { evidence: strin
   if (best.clues < MIN_CLUES || best.strongClues === 0 || best.weight < MIN_SHARE * total) return undefined;
   const country = countryByIso3(best.iso3);
   if (!country) return undefined;
-  const elsewhere = ranked.slice(1).reduce((n, t) => n + t.clues, 0);
+  // The other countries clues point to, by weight: the analyst sees which, not only how many.
+  const elsewhere = ranked.slice(1).flatMap((t) => {
+    const other = countryByIso3(t.iso3);
+    return other ? [{ name: standardName(other), clues: t.clues }] : [];
+  });
   return { iso3: country.cca3, name: standardName(country), evidence: describe(best, elsewhere) };
 }
