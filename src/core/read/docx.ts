@@ -7,7 +7,7 @@ import { documentLines } from './docx-document';
 import { Numbering } from './docx-numbering';
 import { walkXml } from './docx-xml';
 import { ReadError } from './errors';
-import { assertZipSizes } from './zip-bounds';
+import { assertZipSizes, declaredEntrySize, streamEntryText } from './zip-bounds';
 
 const MiB = 1024 * 1024;
 /** The most a part may inflate to; the main document of a questionnaire is well under 1 MiB. */
@@ -31,17 +31,11 @@ function classify(bytes: Uint8Array, err: unknown): ReadError {
     : new ReadError('malformed', `not a readable Word document: ${message}`);
 }
 
-/** The size a zip entry declares it inflates to (the central directory's), read before inflating. */
-function declaredSize(file: JSZip.JSZipObject): number | undefined {
-  const data = (file as unknown as { _data?: { uncompressedSize?: number } })._data;
-  return typeof data?.uncompressedSize === 'number' ? data.uncompressedSize : undefined;
-}
-
 /** A part's text, refused unread when it declares more than `limit` bytes; undefined when absent. */
 async function readPart(zip: JSZip, path: string, limit: number): Promise<string | undefined> {
   const file = zip.file(path);
   if (!file) return undefined;
-  const size = declaredSize(file);
+  const size = declaredEntrySize(file);
   if (size !== undefined && size > limit) {
     throw new ReadError(
       'too-large',
@@ -53,34 +47,20 @@ async function readPart(zip: JSZip, path: string, limit: number): Promise<string
 }
 
 /** Inflates a part as it streams, stopping once it passes `limit` whatever its declared size said. */
-function inflateBounded(file: JSZip.JSZipObject, path: string, limit: number): Promise<string> {
-  const stream = (
-    file as unknown as { internalStream(type: 'string'): JSZip.JSZipStreamHelper<string> }
-  ).internalStream('string');
+async function inflateBounded(file: JSZip.JSZipObject, path: string, limit: number): Promise<string> {
   const chunks: string[] = [];
-  let seen = 0;
-  return new Promise<string>((resolve, reject) => {
-    stream
-      .on('data', (chunk) => {
-        seen += chunk.length;
-        if (seen > limit) {
-          stream.pause();
-          chunks.length = 0;
-          reject(
-            new ReadError(
-              'too-large',
-              `the Word document's ${path} inflates to more than the ${limit / MiB} MB a questionnaire ` +
-                'can hold (its declared size is wrong)',
-            ),
-          );
-          return;
-        }
-        chunks.push(chunk);
-      })
-      .on('error', reject)
-      .on('end', () => resolve(chunks.join('')))
-      .resume();
-  });
+  await streamEntryText(
+    file,
+    limit,
+    (chunk) => chunks.push(chunk),
+    () =>
+      new ReadError(
+        'too-large',
+        `the Word document's ${path} inflates to more than the ${limit / MiB} MB a questionnaire ` +
+          'can hold (its declared size is wrong)',
+      ),
+  );
+  return chunks.join('');
 }
 
 /** The relationships part of a part ("" for the package's own). */

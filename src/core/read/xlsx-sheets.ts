@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { ReadError } from './errors';
-import { assertZipSizes } from './zip-bounds';
+import { assertZipSizes, declaredEntrySize, streamEntryText } from './zip-bounds';
 import type { ExportCell } from './export';
 
 /** A drop-down list of a worksheet: its options, or the formula that gives them when not resolved. */
@@ -119,7 +119,7 @@ async function parsePart(
 ): Promise<boolean> {
   const file = zip.file(path);
   if (!file) return false;
-  const size = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
+  const size = declaredEntrySize(file);
   if (size !== undefined && size > MAX_PART_BYTES)
     throw new ReadError(
       'too-large',
@@ -139,35 +139,14 @@ async function parsePart(
     parser.on('text', handlers.text);
     parser.on('cdata', handlers.text);
   }
-  const stream = (
-    file as unknown as { internalStream(type: 'string'): JSZip.JSZipStreamHelper<string> }
-  ).internalStream('string');
-  let seen = 0;
-  await new Promise<void>((resolve, reject) => {
-    stream
-      .on('data', (chunk) => {
-        try {
-          seen += chunk.length;
-          // Declared sizes can lie; the inflated text is counted as it arrives.
-          if (seen > MAX_PART_BYTES)
-            throw new ReadError('too-large', `The Excel workbook's part ${path} is too large.`);
-          parser.write(chunk);
-        } catch (e) {
-          stream.pause();
-          reject(e);
-        }
-      })
-      .on('error', reject)
-      .on('end', () => {
-        try {
-          parser.close();
-          resolve();
-        } catch (e) {
-          reject(e);
-        }
-      })
-      .resume();
-  });
+  // Declared sizes can lie; the inflated text is counted as it arrives.
+  await streamEntryText(
+    file,
+    MAX_PART_BYTES,
+    (chunk) => parser.write(chunk),
+    () => new ReadError('too-large', `The Excel workbook's part ${path} is too large.`),
+  );
+  parser.close();
   return true;
 }
 

@@ -3,6 +3,7 @@
  * before any part is inflated. A 3 MB file whose XML inflates to gigabytes is refused unread; the
  * readers also count what they inflate as it streams, since a directory can lie about sizes.
  */
+import type JSZip from 'jszip';
 import { ReadError } from './errors';
 
 const MiB = 1024 * 1024;
@@ -82,4 +83,43 @@ export function assertZipSizes(bytes: Uint8Array, what: string): void {
       `${what}'s parts would inflate to ${megabytes(total)} in all, more than the ` +
         `${megabytes(MAX_ZIP_TOTAL_BYTES)} a questionnaire response can hold; it was not opened.`,
     );
+}
+
+/** The size a JSZip entry declares it inflates to, where JSZip read one from the directory. */
+export function declaredEntrySize(file: JSZip.JSZipObject): number | undefined {
+  const data = (file as unknown as { _data?: { uncompressedSize?: number } })._data;
+  return typeof data?.uncompressedSize === 'number' ? data.uncompressedSize : undefined;
+}
+
+/**
+ * Inflates a JSZip entry as text, handing each chunk to `onChunk` as it arrives, and stops with
+ * `tooLarge()` once more than `limit` characters have come, whatever the declared size said.
+ * An error thrown by `onChunk` stops it too.
+ */
+export function streamEntryText(
+  file: JSZip.JSZipObject,
+  limit: number,
+  onChunk: (chunk: string) => void,
+  tooLarge: () => Error,
+): Promise<void> {
+  const stream = (
+    file as unknown as { internalStream(type: 'string'): JSZip.JSZipStreamHelper<string> }
+  ).internalStream('string');
+  let seen = 0;
+  return new Promise<void>((resolve, reject) => {
+    stream
+      .on('data', (chunk) => {
+        try {
+          seen += chunk.length;
+          if (seen > limit) throw tooLarge();
+          onChunk(chunk);
+        } catch (e) {
+          stream.pause();
+          reject(e);
+        }
+      })
+      .on('error', reject)
+      .on('end', () => resolve())
+      .resume();
+  });
 }
