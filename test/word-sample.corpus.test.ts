@@ -4,24 +4,13 @@ import { loadQuestionnaire } from '../src/core/definition';
 import type { Response } from '../src/core/model';
 import { importBatch, type BatchResult } from '../src/core/pipeline';
 import { collapse, loadFile, SHARED } from './support/corpus';
-import { loadTruth, truthDisplayValue, type TruthResponse } from './support/truth';
+import { loadTruth, truthDisplayValue, type TruthResponse, TRUTH_CODES } from './support/truth';
 
 /** Questionnaires returned as real Word documents: list numbering, check boxes, tracked changes, tables. */
 const SAMPLE = 'corpus/msq-2022-word-sample';
 const FILES = join(SHARED, SAMPLE, 'files');
 const def = loadQuestionnaire('msq-2022');
 const truth = loadTruth(SAMPLE);
-/** The rules the truth labels. */
-const TRUTH_CODES = new Set([
-  'required-missing',
-  'yes-without-followup',
-  'followup-without-yes',
-  'placeholder-answer',
-  'invalid-email',
-  'duplicate-response',
-  'country-inferred',
-  'selection-not-recorded',
-]);
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());

@@ -39,6 +39,18 @@ export interface TruthResponse {
 }
 
 /** The truth of a labelled corpus under ../shared (the MSQ 2022 batch unless another is named). */
+/** The rules the MSQ truth files label (`expected` / `allowed`); other rules are not scored. */
+export const TRUTH_CODES = new Set([
+  'required-missing',
+  'yes-without-followup',
+  'followup-without-yes',
+  'placeholder-answer',
+  'invalid-email',
+  'duplicate-response',
+  'country-inferred',
+  'selection-not-recorded',
+]);
+
 export function loadTruth(corpus = 'corpus/msq-2022'): TruthResponse[] {
   return JSON.parse(readFileSync(join(SHARED, corpus, 'truth/responses.json'), 'utf8')).responses;
 }

@@ -2,21 +2,11 @@ import { loadQuestionnaire } from '../definition';
 import type { Issue, Response } from '../model';
 import { importBatch, type BatchResult } from '../pipeline';
 import { collapse, corpusInputFiles } from '../../../test/support/corpus';
-import { loadTruth, responseFromTruth, type TruthResponse } from '../../../test/support/truth';
+import { loadTruth, responseFromTruth, type TruthResponse, TRUTH_CODES } from '../../../test/support/truth';
 import { resolveDuplicates, runChecks } from '.';
 
 const def = loadQuestionnaire('msq-2022');
 const truth = loadTruth();
-const TRUTH_CODES = new Set([
-  'required-missing',
-  'yes-without-followup',
-  'followup-without-yes',
-  'placeholder-answer',
-  'invalid-email',
-  'duplicate-response',
-  'country-inferred',
-  'selection-not-recorded',
-]);
 
 interface Score {
   expected: number;
