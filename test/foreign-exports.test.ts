@@ -32,14 +32,11 @@ const LAYOUTS = [
 ];
 
 /**
- * Where a derived definition cannot know better, and by how much. A Forms export does not list a
- * choice's options: a value seen once beside a recurring set may be an option chosen once or a typed
- * "Other" text, and in the re-saved Forms sample two options chosen once are taken for "Other"
- * texts (2 of 156 cells). Kobo's "XML values" export names options its labels export never shows
- * (`ministry`, `unknown`): only the XLSForm maps them (2 of 156 cells; read against the XLSForm below,
- * every cell is right).
+ * Where a derived definition cannot know better, and by how much. Kobo's "XML values" export names
+ * options its labels export never shows (`ministry`, `unknown`): only the XLSForm maps them (2 of 156
+ * cells; read against the XLSForm below, every cell is right).
  */
-const SHORTFALL: Record<string, number> = { 'openpyxl-resaved-forms': 0.98, 'kobo-xlsform': 0.98 };
+const SHORTFALL: Record<string, number> = { 'kobo-xlsform': 0.98 };
 
 const truth = foreignTruth();
 const nonResponses = new Set(truth.non_responses.map((n) => n.file));

@@ -389,16 +389,47 @@ function inferChoice(q: Observed, all: string[]): Typed | undefined {
     if (pair) options.push(pair[0] === options[0] ? pair[1] : pair[0]);
     return { type: 'single', options };
   }
-  // Worded as a choice ("Which of the following…"): values outside the recurring set are typed "Other" texts.
-  if (CHOICE_WORDING.test(q.header) && set.length >= 2 && covered >= 0.5 && set.length <= MAX_SINGLE_OPTIONS)
-    return inSet < texts.length
-      ? { type: 'single', options: [...options, 'Other'], otherOption: 'Other' }
-      : { type: 'single', options };
+  // Worded as a choice ("Which of the following…"): a value seen once is an option chosen once unless
+  // it reads unlike the recurring options, as a typed "Other" text does; those make the "Other" option.
+  if (
+    CHOICE_WORDING.test(q.header) &&
+    set.length >= 2 &&
+    covered >= 0.5 &&
+    set.length <= MAX_SINGLE_OPTIONS
+  ) {
+    const once = [...whole.keys()].filter((v) => !options.includes(v));
+    const chosenOnce = once.filter((v) => v.length <= MAX_OPTION_LENGTH && !readsAsTyped(v, options));
+    const all = [...options, ...chosenOnce];
+    return chosenOnce.length < once.length
+      ? { type: 'single', options: [...all, 'Other'], otherOption: 'Other' }
+      : { type: 'single', options: all };
+  }
   // Otherwise a small recurring set covering most answers is a choice whose every value is an option.
   const few =
     set.length >= 2 && whole.size <= MAX_SINGLE_OPTIONS && set.length <= Math.max(2, texts.length / 2);
   if (few && covered >= 0.75) return { type: 'single', options: [...whole.keys()] };
   return undefined;
+}
+
+/**
+ * Marks of a respondent's own words that option lists rarely carry: digits, brackets, clause
+ * punctuation, a final full stop, a lower-case start, more letters than the longest option. Each
+ * counts only where no recurring option carries it, so a list whose options hold years or brackets
+ * does not make every option chosen once look typed.
+ */
+const TYPED_MARKS: ((text: string, longest: number) => boolean)[] = [
+  (t) => /\p{Nd}/u.test(t),
+  (t) => /[()[\]{}]/.test(t),
+  (t) => /[,;:]/.test(t),
+  (t) => /[.!?]$/.test(t),
+  (t) => /^\p{Ll}/u.test(t),
+  (t, longest) => t.length > longest,
+];
+
+/** Whether a value seen once reads as a typed "Other" text rather than as one of the options. */
+function readsAsTyped(value: string, options: string[]): boolean {
+  const longest = Math.max(...options.map((o) => o.length));
+  return TYPED_MARKS.some((mark) => mark(value, longest) && !options.some((o) => mark(o, Infinity)));
 }
 
 /** The options of a multiple choice whose values join them with the separator, if they do. */
