@@ -99,6 +99,8 @@ export interface Response {
   startTime?: string;
   completionTime?: string;
   durationSeconds?: number;
+  /** False where the tool marks the response unfinished (LimeSurvey, Qualtrics); undefined where it does not say. */
+  complete?: boolean;
   answers: Record<string, Answer>;
   country: CountryInfo;
   status: 'current' | 'superseded';

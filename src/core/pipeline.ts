@@ -204,6 +204,7 @@ function toResponse(raw: RawResponse, sourceFile: string, def: Definition): Resp
     startTime: raw.startTime,
     completionTime: raw.completionTime,
     durationSeconds: raw.durationSeconds,
+    ...(raw.complete === undefined ? {} : { complete: raw.complete }),
     answers,
     country,
     status: 'current',

@@ -68,6 +68,7 @@ export function tidyTables(
       completion_time: r.completionTime ?? '',
       duration_seconds: r.durationSeconds === undefined ? '' : String(r.durationSeconds),
       choices_recorded: String(r.choicesRecorded),
+      complete: r.complete === undefined ? '' : String(r.complete),
       status: r.status,
       superseded_by: r.supersededBy ?? '',
     })),

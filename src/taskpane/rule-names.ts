@@ -6,6 +6,7 @@
 import { RULES } from '../core/checks';
 
 const NAMES: Record<string, string> = {
+  'response-unfinished': 'Response left before submitting',
   'required-missing': 'Required answer missing',
   'yes-without-followup': '"Yes" without the details asked for',
   'followup-without-yes': 'Details given without a "Yes"',

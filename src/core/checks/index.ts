@@ -15,11 +15,13 @@ import { makeContext, type BatchFinding, type Rule } from './rule';
 import { selectionRules } from './selection';
 import { compareNatural } from './text';
 import { timingRules } from './timing';
+import { unfinishedRules } from './unfinished';
 
 export { resolveDuplicates } from './duplicates';
 
 const ALL_RULES: Rule[] = [
   ...encodingRules,
+  ...unfinishedRules,
   ...requiredRules,
   ...followUpRules,
   ...relevanceRules,

@@ -36,6 +36,8 @@ export const responseHeaders = {
   completionTime: 'Completion time',
   durationSeconds: 'Duration (s)',
   choicesRecorded: 'Choices recorded',
+  /** Yes or No where the survey tool says whether the respondent submitted; blank where it does not. */
+  finished: 'Finished',
   written: 'Country as written',
   evidence: 'Country evidence',
   supersededBy: 'Superseded by',

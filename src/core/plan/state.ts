@@ -141,6 +141,8 @@ export function stateFromTables(
     if (durationSeconds !== undefined) response.durationSeconds = durationSeconds;
     if (evidence !== undefined) response.country.evidence = evidence;
     if (supersededBy !== undefined) response.supersededBy = supersededBy;
+    const finished = optional(r.finished)?.trim();
+    if (finished) response.complete = yes(finished);
     const key = responseKey(response);
     if (byKey.has(key)) continue;
     const countrySet = optional(r.countrySet)?.trim();

@@ -123,7 +123,7 @@ describe('export layouts', () => {
     });
   });
 
-  it('marks LimeSurvey responses without a submission date and Qualtrics ones not finished as incomplete', () => {
+  it('marks LimeSurvey responses without a submission date and Qualtrics ones not finished as incomplete, the others as complete', () => {
     const lime = csv(
       [
         'Response ID|Date submitted|Last page|Start language|Country|Is there a statistics law?|Which modes, if any? [Paper]|Which modes, if any? [Telephone]|Which modes, if any? [Other]',
@@ -133,7 +133,7 @@ describe('export layouts', () => {
       ].join('\n'),
     );
     const [a, b, c] = readExportRows(lime, def).responses;
-    expect([a.complete, b.complete, c.complete]).toEqual([undefined, false, undefined]);
+    expect([a.complete, b.complete, c.complete]).toEqual([true, false, true]);
     expect([a.answers.modes, b.answers.modes, c.answers.modes]).toEqual([
       { selected: ['Paper'] },
       { selected: [] },

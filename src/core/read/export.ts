@@ -154,7 +154,7 @@ function readLayoutRows(rows: ExportCell[][], def: Definition, layout: ExportLay
       responseId: (at.id >= 0 ? cellText(cells[at.id]).trim() : '') || `row ${rowNumber}`,
       format: 'export',
       choicesRecorded: true,
-      ...(complete === false ? { complete } : {}),
+      ...(complete === undefined ? {} : { complete }),
       answers,
     };
   });
