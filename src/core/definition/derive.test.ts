@@ -1,3 +1,4 @@
+import { readFile } from '../read';
 import { deriveDefinition } from './derive';
 
 const encoder = new TextEncoder();
@@ -58,5 +59,43 @@ describe('a choice derived from an export that lists no options', () => {
     ]);
     expect(q.options).toEqual(['Since 2020', 'Before 2010s', '2010 to 2019']);
     expect(q.otherOption).toBeUndefined();
+  });
+});
+
+describe('a multiple choice derived from a Forms export', () => {
+  /** A Forms export as CSV: ID, times, Email, Name, then the questions; choices end with ";". */
+  function formsExport(values: string[]) {
+    const lines = [
+      'ID,Start time,Completion time,Email,Name,Country,Which modes did you use? (select all that apply)',
+      ...values.map((v, i) => `${i + 1},3/4/25 10:00,3/4/25 10:40,anonymous,,Peru,"${v}"`),
+    ];
+    return { name: 'export.csv', bytes: encoder.encode(lines.join('\r\n')) };
+  }
+
+  it('keeps every recurring part and a part chosen once as options, and a typed part as "Other"', async () => {
+    const file = formsExport([
+      'Telephone interviews (CATI);Web questionnaires (CAWI);',
+      'Telephone interviews (CATI);Administrative records;',
+      'Web questionnaires (CAWI);Administrative records;Mobile phone data;',
+      'Administrative records;drones and satellite imagery;',
+      'Telephone interviews (CATI);Web questionnaires (CAWI);',
+    ]);
+    const def = await deriveDefinition([file]);
+    const q = def!.questions.find((x) => x.text.startsWith('Which modes'))!;
+    expect(q.type).toBe('multiple');
+    expect(q.options).toEqual([
+      'Telephone interviews (CATI)',
+      'Web questionnaires (CAWI)',
+      'Administrative records',
+      'Mobile phone data',
+      'Other',
+    ]);
+    expect(q.otherOption).toBe('Other');
+    const read = await readFile(file, def!);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.responses[3].answers[q.id]).toEqual({
+      selected: ['Administrative records', 'Other'],
+      other: 'drones and satellite imagery',
+    });
   });
 });

@@ -356,14 +356,20 @@ function inferChoice(q: Observed, all: string[]): Typed | undefined {
   const otherOption = q.hasOtherColumn ? (otherLabel ?? 'Other') : undefined;
 
   // Multiple: Forms ends every multiple-choice value with ";"; others join with their separator.
-  // Every part is an option (an option chosen once is likelier than a typed "Other" among choices).
+  // Every part is an option, except a part seen once that reads as typed text unlike the recurring
+  // ones: Forms writes an "Other" answer's text among the chosen options.
   const multiple = joinedChoice(texts, separator);
   if (multiple) {
-    const options = multiple.filter((o) => o !== otherOption);
+    const recurring = [...multiple].filter(([, n]) => n >= 2).map(([o]) => o);
+    const typed = otherOption
+      ? []
+      : [...multiple].filter(([o, n]) => n === 1 && readsAsTyped(o, recurring)).map(([o]) => o);
+    const other = otherOption ?? (typed.length ? 'Other' : undefined);
+    const options = [...multiple.keys()].filter((o) => o !== other && !typed.includes(o));
     return {
       type: 'multiple',
-      options: otherOption ? [...options, otherOption] : options,
-      ...(otherOption ? { otherOption } : {}),
+      options: other ? [...options, other] : options,
+      ...(other ? { otherOption: other } : {}),
     };
   }
 
@@ -432,8 +438,8 @@ function readsAsTyped(value: string, options: string[]): boolean {
   return TYPED_MARKS.some((mark) => mark(value, longest) && !options.some((o) => mark(o, Infinity)));
 }
 
-/** The options of a multiple choice whose values join them with the separator, if they do. */
-function joinedChoice(texts: string[], separator: string): string[] | undefined {
+/** The parts of a multiple choice whose values join them with the separator, with their counts, if they do. */
+function joinedChoice(texts: string[], separator: string): Map<string, number> | undefined {
   const sep = separator.trim() || ' ';
   const trailing = separator === ';' && share(texts, (t) => t.endsWith(';')) >= TYPE_SHARE;
   if (separator === ';' ? !trailing : !texts.some((t) => t.includes(sep))) return undefined;
@@ -450,7 +456,7 @@ function joinedChoice(texts: string[], separator: string): string[] | undefined 
     const severalPerValue = split.some((f) => f.filter((p) => recurring.has(p)).length >= 2);
     if (inRecurring < 0.8 || !severalPerValue) return undefined;
   }
-  return [...pieces.keys()];
+  return pieces;
 }
 
 /** How questionnaires word a choice, in the languages they are sent in. */

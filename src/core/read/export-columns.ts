@@ -174,7 +174,8 @@ export function matchExportColumns(
 
 /** Fewer matching question columns than this and the table is not a response export of `def`. */
 export function minMatchedQuestions(def: Definition): number {
-  return Math.max(3, Math.ceil(def.questions.length / 5));
+  // A questionnaire of one or two questions is matched by all of them.
+  return Math.min(def.questions.length, Math.max(3, Math.ceil(def.questions.length / 5)));
 }
 
 /** A header row of a Forms export: the Forms metadata columns, or many question texts. */
