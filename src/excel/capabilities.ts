@@ -2,6 +2,8 @@
 export interface Capabilities {
   /** 1.2: column widths. */
   columnWidths: boolean;
+  /** 1.4: adding a column at the end of a table (1.1 adds one only before an existing column). */
+  appendColumns: boolean;
   /** 1.6: conditional formats, suspending calculation. */
   conditionalFormats: boolean;
   /** 1.7: tab colours, freeze panes, hyperlinks, document properties. */
@@ -26,6 +28,7 @@ export function supportsExcelApi(version: string): boolean {
 export function detectCapabilities(): Capabilities {
   return {
     columnWidths: supportsExcelApi('1.2'),
+    appendColumns: supportsExcelApi('1.4'),
     conditionalFormats: supportsExcelApi('1.6'),
     sheetExtras: supportsExcelApi('1.7'),
     validationAndPivots: supportsExcelApi('1.8'),

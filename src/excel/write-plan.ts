@@ -2,7 +2,9 @@
  * Writes a WorkbookPlan into the open workbook, in place and all or nothing:
  * - the add-in's sheets and tables are kept and resized, their values rewritten, so the analyst's
  *   formulas, PivotTables and charts that refer to them keep working; nothing the analyst made is
- *   deleted, and a table name the analyst already uses is never taken (the registry remembers);
+ *   deleted, and a table name the analyst already uses is never taken (the registry remembers); a
+ *   table whose columns differ from the plan's (an earlier version's) gains and loses table columns
+ *   where the headers say, keeping the columns both have;
  * - Review and Note are read from the workbook immediately before writing, so edits made in Excel
  *   since the last import are kept (the pane's own edits since the last build win);
  * - a rebuild is first written aside, on staging sheets, and copied over the live sheets only once
@@ -38,6 +40,7 @@ import {
   type SheetRecord,
 } from './registry';
 import { readTableRows } from './state';
+import { alignColumns, changesColumns } from './table-columns';
 import { safeLinkTarget } from '../core/plan/text-safety';
 
 export interface WriteProgress {
@@ -90,6 +93,8 @@ interface Target {
   liveBoxes: Map<string, Box>;
   /** Tables of the analyst's on the sheet, by name. */
   otherBoxes: Map<string, Box>;
+  /** The header row of every table on the sheet, by live name in lower case. */
+  liveHeaders: Map<string, string[]>;
 }
 
 interface Box {
@@ -228,36 +233,48 @@ async function writeInContext(
         liveName,
         liveBoxes: new Map(),
         otherBoxes: new Map(),
+        liveHeaders: new Map(),
       });
     }
 
     // 3. Where the live tables are, and the Review and Note the analyst typed in Excel.
     state.step = 'reading the workbook';
-    // Every table on the add-in's sheets: its own, and any the analyst added there (which resizing must not cut).
-    const boxes: { target: Target; live: string; range: Excel.Range }[] = [];
+    // Every table on the add-in's sheets: its own, and any the analyst added there (which resizing must
+    // not cut), with its header row (the columns a table of the add-in's has now).
+    const boxes: { target: Target; live: string; range: Excel.Range; header: Excel.Range }[] = [];
     for (const target of targets.filter((t) => t.existing)) {
       for (const live of tablesOn(target.spec.name)) {
-        const range = book.worksheets
-          .getItem(target.spec.name)
-          .tables.getItem(live)
-          .getRange()
-          .load('address');
-        boxes.push({ target, live, range });
+        const table = book.worksheets.getItem(target.spec.name).tables.getItem(live);
+        const range = table.getRange().load('address');
+        // The table's first row: its headers (getHeaderRowRange would fail on a table shown without them).
+        const header = table.getRange().getRow(0).load('values');
+        boxes.push({ target, live, range, header });
       }
     }
     if (boxes.length) await sync();
-    for (const { target, live, range } of boxes) {
+    for (const { target, live, range, header } of boxes) {
       const planName = [...target.liveName].find(([, l]) => l.toLowerCase() === live.toLowerCase())?.[0];
       if (planName) target.liveBoxes.set(planName, parseBox(range.address));
       else target.otherBoxes.set(live, parseBox(range.address));
+      target.liveHeaders.set(
+        live.toLowerCase(),
+        (header.values[0] ?? []).map((h) => String(h)),
+      );
     }
-    // A table of the add-in's that the analyst renamed is still the one where the plan puts it.
+    // A table of the add-in's that the analyst renamed is still the one where the plan puts it: at its
+    // origin, with its columns (or, where the plan's columns changed, at least half of them).
     for (const target of targets.filter((t) => t.existing)) {
       for (const t of target.spec.tables) {
         if (target.liveBoxes.has(t.name)) continue;
-        const renamed = [...target.otherBoxes].find(
-          ([, b]) => b.top === t.origin.row && b.left === t.origin.column && b.columns === t.columns.length,
-        );
+        const plan = new Set(t.columns.map((c) => c.header.toLowerCase()));
+        const renamed = [...target.otherBoxes].find(([name, b]) => {
+          if (b.top !== t.origin.row || b.left !== t.origin.column) return false;
+          if (b.columns === t.columns.length) return true;
+          const shared = (target.liveHeaders.get(name.toLowerCase()) ?? []).filter((h) =>
+            plan.has(h.toLowerCase()),
+          );
+          return shared.length * 2 >= Math.min(b.columns, t.columns.length);
+        });
         if (!renamed) continue;
         target.otherBoxes.delete(renamed[0]);
         target.liveBoxes.set(t.name, renamed[1]);
@@ -265,7 +282,7 @@ async function writeInContext(
         if (!target.staged) target.writeName.set(t.name, renamed[0]);
       }
     }
-    const resizes = targets.map((t) => planResize(t));
+    const resizes = targets.map((t) => planResize(t, caps.appendColumns));
 
     state.step = 'reading Review and Note from the Issues table';
     const issues = findIssues(plan, targets);
@@ -455,31 +472,51 @@ function parseBox(address: string): Box {
 
 interface Resize {
   target: Target;
+  /**
+   * Columns to delete and add in each live table whose columns differ from the plan's, done first;
+   * an insert at the table's end appends (ExcelApi 1.4).
+   */
+  columns: {
+    table: string;
+    live: string;
+    deletes: number[];
+    inserts: { index: number; append: boolean }[];
+  }[];
   /** Rows to insert (positive) or delete (negative) at the end of each live table, top to bottom. */
   steps: { table: string; box: Box; delta: number }[];
 }
 
 /**
- * How the live tables of an existing sheet grow or shrink to the plan's rows. Rows are inserted or
- * deleted inside each table, so whatever sits below in its columns moves with it, as in Excel. A
- * table that would not land where the plan puts it (moved, or given columns) stops the build.
+ * How the live tables of an existing sheet become the plan's. A table whose columns differ first
+ * gains or loses table columns where the plan's headers say (see table-columns.ts), so the columns it
+ * keeps stay the same Excel columns; Excel inserts or deletes those cells in the table's rows only,
+ * so whatever sits right of the table in its rows moves sideways, and a table of the analyst's there
+ * stops the build. Then rows are inserted or deleted inside each table, so whatever sits below in its
+ * columns moves with it, as in Excel. A table that was moved from where the plan puts it stops the build.
  */
-function planResize(target: Target): Resize {
+function planResize(target: Target, appendColumns: boolean): Resize {
+  const columns: Resize['columns'] = [];
   const steps: Resize['steps'] = [];
-  if (!target.existing) return { target, steps };
+  if (!target.existing) return { target, columns, steps };
+  const sheet = target.spec.name;
   const tables = target.spec.tables
     .filter((t) => target.liveBoxes.has(t.name))
     .sort((a, b) => a.origin.row - b.origin.row);
   const shift = new Map<string, number>();
   for (const t of tables) {
+    const live = target.liveName.get(t.name)!;
     const box = { ...target.liveBoxes.get(t.name)! };
     box.top += shift.get(t.name) ?? 0;
     const want = 1 + Math.max(1, t.rows.length);
-    if (box.top !== t.origin.row || box.left !== t.origin.column || box.columns !== t.columns.length) {
+    if (box.top !== t.origin.row || box.left !== t.origin.column) {
       throw new Failure(
-        `The table ${target.liveName.get(t.name)} on the sheet "${target.spec.name}" was moved or given other columns, so it cannot be updated in place. Move it back to ${rangeAddress(t.origin.row, t.origin.column, 1, 1)} with its ${t.columns.length} columns, or delete the sheet, then build again; nothing was changed.`,
+        `The table ${live} on the sheet "${sheet}" was moved, so it cannot be updated in place. Move it back to ${rangeAddress(t.origin.row, t.origin.column, 1, 1)}, or delete the sheet, then build again; nothing was changed.`,
       );
     }
+    // Columns change first, before any table's rows: where the tables are now.
+    const change = columnChange(target, t, target.liveBoxes.get(t.name)!, appendColumns);
+    if (change) columns.push(change);
+    box.columns = t.columns.length;
     const delta = want - box.rows;
     steps.push({ table: t.name, box, delta });
     // Excel will not shift part of a table: one of the analyst's below, across these columns' edge, stops the build.
@@ -489,13 +526,14 @@ function planResize(target: Target): Resize {
       const inside = other.left >= box.left && other.left + other.columns <= box.left + box.columns;
       if (delta !== 0 && below && overlaps && !inside) {
         throw new Failure(
-          `Your table ${name} on the sheet "${target.spec.name}" sits below the ${target.liveName.get(t.name)} table and across its columns, so that table cannot grow or shrink. Move ${name} beside or above it, then build again; nothing was changed.`,
+          `Your table ${name} on the sheet "${sheet}" sits below the ${live} table and across its columns, so that table cannot grow or shrink. Move ${name} beside or above it, then build again; nothing was changed.`,
         );
       }
     }
     for (const other of tables) {
       const ob = target.liveBoxes.get(other.name)!;
-      const overlaps = ob.left < box.left + box.columns && box.left < ob.left + ob.columns;
+      const width = other.columns.length;
+      const overlaps = ob.left < box.left + box.columns && box.left < ob.left + width;
       if (other !== t && ob.top > box.top && overlaps)
         shift.set(other.name, (shift.get(other.name) ?? 0) + delta);
     }
@@ -503,18 +541,72 @@ function planResize(target: Target): Resize {
   for (const t of target.spec.tables) {
     if (!target.liveBoxes.has(t.name)) {
       throw new Failure(
-        `The table for ${t.name} is missing from the sheet "${target.spec.name}". Delete that sheet (or restore the table), then build again; nothing was changed.`,
+        `The table for ${t.name} is missing from the sheet "${sheet}". Delete that sheet (or restore the table), then build again; nothing was changed.`,
       );
     }
   }
-  return { target, steps };
+  return { target, columns, steps };
+}
+
+/** The table columns a live table loses and gains to take the plan's columns; undefined when none. */
+function columnChange(
+  target: Target,
+  t: TableSpec,
+  box: Box,
+  appendColumns: boolean,
+): Resize['columns'][number] | undefined {
+  const sheet = target.spec.name;
+  const live = target.liveName.get(t.name)!;
+  const read = target.liveHeaders.get(live.toLowerCase()) ?? [];
+  // Headers not read as the table's (should not happen) match nothing: the difference goes at the right end.
+  const headers = read.length === box.columns ? read : Array.from({ length: box.columns }, () => '');
+  const changes = alignColumns(
+    headers,
+    t.columns.map((c) => c.header),
+  );
+  if (!changesColumns(changes)) return undefined;
+  // Excel shifts the cells right of the table in its rows, and will not shift part of a table: a
+  // table of the analyst's there stops the build, wherever it ends.
+  for (const [name, other] of target.otherBoxes) {
+    const sharesRows = other.top < box.top + box.rows && box.top < other.top + other.rows;
+    if (sharesRows && other.left >= box.left + box.columns) {
+      throw new Failure(
+        `Your table ${name} on the sheet "${sheet}" sits beside the ${live} table, in its rows, so that table cannot gain or lose columns. Move ${name} above or below it, clear of its rows, then build again; nothing was changed.`,
+      );
+    }
+  }
+  let count = box.columns - changes.deletes.length;
+  const inserts = changes.inserts.map((index) => ({ index, append: index >= count++ }));
+  if (inserts.some((i) => i.append) && !appendColumns) {
+    throw new Failure(
+      `This Excel cannot add a column at the end of a table (that needs ExcelApi 1.4), so the ${live} table on the sheet "${sheet}" cannot take its new columns in place. Delete the sheet "${sheet}", then build again; nothing was changed.`,
+    );
+  }
+  return { table: t.name, live, deletes: changes.deletes, inserts };
 }
 
 type OpSink = (step: string, bytes: number, queue: () => void, split?: () => Op[]) => void;
 type SheetOf = () => Excel.Worksheet;
 
+/**
+ * What adding or deleting a table column adds to a request, beyond ACTION_OVERHEAD: the library sends
+ * the sheet, its tables, the table, its columns and the column each as an object path with an action
+ * of its own (about 850 bytes in all with short names and ids, measured with the Office.js harness).
+ */
+export function columnOpBytes(sheet: string, table: string): number {
+  return 480 + jsonBytes(sheet) + jsonBytes(table);
+}
+
 function resizeOps(resize: Resize, ws: SheetOf, op: OpSink) {
   const step = `resizing the tables of ${resize.target.spec.name}`;
+  // Columns first, on the live geometry; the rows then span the plan's columns.
+  for (const { live, deletes, inserts } of resize.columns) {
+    const bytes = columnOpBytes(resize.target.spec.name, live);
+    const columns = () => ws().tables.getItem(live).columns;
+    for (const index of deletes) op(step, bytes, () => columns().getItemAt(index).delete());
+    for (const { index, append } of inserts)
+      op(step, bytes, () => (append ? columns().add() : columns().add(index)));
+  }
   for (const { box, delta } of resize.steps) {
     if (delta > 0) {
       // Inserted above the last body row, inside the table, so the table grows.

@@ -18,6 +18,12 @@
  * - a workbook may use the 1904 date system (serial 0 is 1904-01-01);
  * - conditional formats are evaluated as Excel would (operator, text quoted in the formula);
  * - inserting and deleting cells shift what is below and grow or shrink the tables they fall in;
+ * - adding a table column (`columns.add`: before an existing column on ExcelApi 1.1, at the end on
+ *   1.4) or deleting one (`TableColumn.delete`) inserts or deletes the cells of the table's rows only,
+ *   shifting what lies right of them in those rows (a table there moves, one that would be shifted in
+ *   part is refused); a new column is named "Column1", "Column2"… until its header cell is written;
+ * - a structured reference holds on to its column: it follows a renamed header and shows #REF! once
+ *   the column is deleted (a plain cell reference is not moved by inserted or deleted cells);
  * - values and number formats must match the range's shape; table and sheet names are unique;
  * - members newer than the configured ExcelApi version fail with ApiNotFound.
  */
@@ -161,10 +167,16 @@ export interface PivotModel {
   refreshes?: number;
 }
 
-/** The objects a formula refers to: tables (structured references) and sheets. */
+/**
+ * The objects a formula refers to: tables and their columns (structured references) and sheets. A
+ * structured reference names a column but holds on to the column itself, as Excel does: renamed, it
+ * follows (Excel rewrites the formula with the new name); deleted, it shows #REF!.
+ */
 export interface FormulaRefs {
   tables: TableModel[];
   sheets: SheetModel[];
+  /** The column each structured reference named when the formula was entered (by table, in order). */
+  columns?: { table: TableModel; id: number }[];
 }
 
 export class SheetModel {
@@ -242,6 +254,22 @@ export class SheetModel {
     }
     this.cells = moved;
   }
+
+  /** Moves the cells of rows [top, top+rows) at and right of `from` by `delta` columns (removing those deleted). */
+  shiftColumns(from: number, delta: number, top: number, rows: number, removeColumns = 0): void {
+    const moved = new Map<string, Cell>();
+    for (const [key, cell] of this.cells) {
+      const [r, c] = key.split(',').map(Number);
+      const inRows = r >= top && r < top + rows;
+      if (!inRows || c < from) {
+        moved.set(key, cell);
+        continue;
+      }
+      if (removeColumns && c < from + removeColumns) continue;
+      moved.set(`${r},${c + delta}`, cell);
+    }
+    this.cells = moved;
+  }
 }
 
 function inBox(b: Box, row: number, column: number): boolean {
@@ -300,9 +328,13 @@ const SHEET_REF = /(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_. ]*))!\$?([A-Z]{1,3
 function bindFormula(formula: string, book: WorkbookModel | undefined): FormulaRefs {
   const refs: FormulaRefs = { tables: [], sheets: [] };
   if (!book) return refs;
+  refs.columns = [];
   for (const m of formula.matchAll(STRUCTURED)) {
     const t = book.table(m[1]);
-    if (t) refs.tables.push(t);
+    if (!t) continue;
+    refs.tables.push(t);
+    const i = t.headers.findIndex((h) => h.toLowerCase() === m[2].toLowerCase());
+    if (i >= 0) refs.columns.push({ table: t, id: t.columnIds[i] });
   }
   for (const m of formula.matchAll(SHEET_REF)) {
     const s = book.sheet(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]);
@@ -322,7 +354,11 @@ function evaluate(cell: Cell, sheet: SheetModel): CellValue {
   const column = (name: string, header: string): CellValue[] | undefined => {
     const t = refs.tables.find((x) => x.name.toLowerCase() === name.toLowerCase()) ?? book.table(name);
     if (!t) return undefined;
-    const i = t.headers.findIndex((h) => h.toLowerCase() === header.toLowerCase());
+    // The column bound when the formula was entered, wherever it is and whatever it is called now.
+    const bound = refs.columns?.find((c) => c.table === t);
+    const i = bound
+      ? t.columnIds.indexOf(bound.id)
+      : t.headers.findIndex((h) => h.toLowerCase() === header.toLowerCase());
     if (i < 0) return undefined;
     const body = { top: t.box.top + 1, left: t.box.left + i, rows: t.box.rows - 1, columns: 1 };
     return t.sheet.values(body).map((r) => r[0]);
@@ -374,16 +410,26 @@ function entered(cell: Cell, v: string, book: WorkbookModel | undefined): void {
   cell.refs = undefined;
 }
 
+let nextColumnId = 1;
+
 export class TableModel {
   style = 'TableStyleMedium2';
+  /** Each column's identity, by position: what a structured reference holds on to. */
+  columnIds: number[];
   constructor(
     public name: string,
     public sheet: SheetModel,
     public box: Box,
     public headers: string[],
-  ) {}
+  ) {
+    this.columnIds = headers.map(() => nextColumnId++);
+  }
   get bodyRows(): number {
     return this.box.rows - 1;
+  }
+  /** A new column's identity. */
+  static newColumnId(): number {
+    return nextColumnId++;
   }
 }
 
@@ -1047,6 +1093,11 @@ export class FakeTable extends Loadable {
     return this;
   }
 
+  /** ExcelApi 1.1: the table's columns. */
+  get columns(): FakeTableColumnCollection {
+    return new FakeTableColumnCollection(this.ctx, this.ref);
+  }
+
   getRange(): FakeRange {
     return new FakeRange(this.ctx, new Bound(() => this.ref.get().sheet), () => this.ref.get().box);
   }
@@ -1062,6 +1113,184 @@ export class FakeTable extends Loadable {
     return new FakeRange(this.ctx, new Bound(() => this.ref.get().sheet), () => {
       const b = this.ref.get().box;
       return { ...b, top: b.top + 1, rows: b.rows - 1 };
+    });
+  }
+}
+
+/**
+ * The tables that adding or deleting table columns at `from` moves sideways: those to the right of
+ * the table in its rows. Excel inserts or deletes the cells of the table's rows only, shifting what
+ * lies right of them in those rows, and refuses to shift part of a table.
+ */
+function besideInRows(t: TableModel, from: number, model: WorkbookModel, where: string): TableModel[] {
+  const out: TableModel[] = [];
+  const top = t.box.top;
+  const bottom = t.box.top + t.box.rows;
+  for (const other of model.tables) {
+    if (other === t || other.sheet !== t.sheet) continue;
+    const otherBottom = other.box.top + other.box.rows;
+    const sharesRows = other.box.top < bottom && top < otherBottom;
+    if (!sharesRows || other.box.left + other.box.columns <= from) continue;
+    if (other.box.top < top || otherBottom > bottom) {
+      throw new FakeOfficeError(
+        'InvalidOperation',
+        'This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.',
+        where,
+      );
+    }
+    out.push(other);
+  }
+  return out;
+}
+
+/** A new table column's name, as Excel gives it: the first free "ColumnN". */
+function defaultColumnName(headers: string[]): string {
+  const taken = new Set(headers.map((h) => h.toLowerCase()));
+  let n = 1;
+  while (taken.has(`column${n}`)) n++;
+  return `Column${n}`;
+}
+
+interface ColumnRef {
+  table: TableModel;
+  id: number;
+}
+
+/** ExcelApi 1.1: a table's columns. */
+export class FakeTableColumnCollection {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly table: Bound<TableModel>,
+  ) {}
+
+  /**
+   * Adds a column at `index` (ExcelApi 1.1, which needs an index below the column count), or at the
+   * end when it is null or -1 (ExcelApi 1.4). The cells of the table's rows from there on shift right,
+   * with whatever lies right of the table in those rows; the new column's header is "ColumnN" (or
+   * `name`, ExcelApi 1.4) until its header cell is written, and its body is empty.
+   */
+  add(index?: number | null, values?: unknown, name?: string | null): FakeTableColumn {
+    let created: ColumnRef | undefined;
+    this.ctx.enqueue([index ?? null, values ?? null, name ?? null], () => {
+      const t = this.table.get();
+      if (values !== undefined && values !== null) {
+        throw new FakeOfficeError('NotImplemented', 'TableColumnCollection.add with values');
+      }
+      if (name !== undefined && name !== null)
+        this.ctx.excel.require('1.4', 'TableColumnCollection.add(name)');
+      const count = t.columnIds.length;
+      let at: number;
+      if (index === undefined || index === null || index === -1) {
+        this.ctx.excel.require('1.4', 'TableColumnCollection.add at the end');
+        at = count;
+      } else if (!Number.isInteger(index) || index < 0 || index >= count) {
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          'The argument is invalid or missing or has an incorrect format.',
+          'TableColumnCollection.add',
+        );
+      } else at = index;
+      const column = t.box.left + at;
+      const moved = besideInRows(t, column, this.ctx.model, 'TableColumnCollection.add');
+      t.sheet.shiftColumns(column, 1, t.box.top, t.box.rows);
+      for (const o of moved) o.box = { ...o.box, left: o.box.left + 1 };
+      const header = name ?? defaultColumnName(t.headers);
+      t.box = { ...t.box, columns: t.box.columns + 1 };
+      t.headers.splice(at, 0, header);
+      const id = TableModel.newColumnId();
+      t.columnIds.splice(at, 0, id);
+      const cell = t.sheet.cell(t.box.top, column);
+      cell.value = header;
+      created = { table: t, id };
+    });
+    return new FakeTableColumn(
+      this.ctx,
+      new Bound(() => {
+        if (!created) throw new FakeOfficeError('InvalidOperation', 'column not added yet');
+        return created;
+      }),
+    );
+  }
+
+  /** ExcelApi 1.1: the column at a position, found when the request reaches it. */
+  getItemAt(index: number): FakeTableColumn {
+    return new FakeTableColumn(
+      this.ctx,
+      new Bound(() => {
+        const t = this.table.get();
+        if (!Number.isInteger(index) || index < 0 || index >= t.columnIds.length) {
+          throw new FakeOfficeError(
+            'InvalidArgument',
+            `No column at ${index}.`,
+            'TableColumnCollection.getItemAt',
+          );
+        }
+        return { table: t, id: t.columnIds[index] };
+      }),
+    );
+  }
+
+  /** ExcelApi 1.1: a column by name (ignoring case) or id. */
+  getItem(key: string | number): FakeTableColumn {
+    return new FakeTableColumn(
+      this.ctx,
+      new Bound(() => {
+        const t = this.table.get();
+        const i =
+          typeof key === 'number'
+            ? t.columnIds.indexOf(key)
+            : t.headers.findIndex((h) => h.toLowerCase() === key.toLowerCase());
+        if (i < 0)
+          throw new FakeOfficeError('ItemNotFound', `No column ${key}.`, 'TableColumnCollection.getItem');
+        return { table: t, id: t.columnIds[i] };
+      }),
+    );
+  }
+}
+
+export class FakeTableColumn extends Loadable {
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly ref: Bound<ColumnRef>,
+  ) {
+    super();
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+
+  load(what?: string | string[]): this {
+    this.ctx.enqueue(props(what), () => {
+      const { table, id } = this.ref.get();
+      const i = table.columnIds.indexOf(id);
+      this.ctx.respond({ name: table.headers[i], index: i }, () => {
+        this.loaded.set('name', table.headers[i]);
+        this.loaded.set('index', i);
+      });
+    });
+    return this;
+  }
+
+  /**
+   * ExcelApi 1.1: deletes the column from the table: the cells of the table's rows right of it shift
+   * left, with whatever lies right of the table in those rows; a formula naming it shows #REF!.
+   */
+  delete(): void {
+    this.ctx.enqueue(null, () => {
+      const { table: t, id } = this.ref.get();
+      const i = t.columnIds.indexOf(id);
+      if (i < 0) throw new FakeOfficeError('ItemNotFound', 'The column was deleted.', 'TableColumn.delete');
+      if (t.columnIds.length === 1) {
+        throw new FakeOfficeError('InvalidOperation', 'A table keeps one column.', 'TableColumn.delete');
+      }
+      const column = t.box.left + i;
+      const moved = besideInRows(t, column + 1, this.ctx.model, 'TableColumn.delete');
+      t.sheet.shiftColumns(column, -1, t.box.top, t.box.rows, 1);
+      for (const o of moved) o.box = { ...o.box, left: o.box.left - 1 };
+      t.box = { ...t.box, columns: t.box.columns - 1 };
+      t.headers.splice(i, 1);
+      t.columnIds.splice(i, 1);
     });
   }
 }

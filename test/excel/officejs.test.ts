@@ -4,8 +4,8 @@ import { loadQuestionnaire } from '../../src/core/definition';
 import { importBatch } from '../../src/core/pipeline';
 import { buildWorkbookPlan } from '../../src/core/plan/build';
 import type { WorkbookPlan } from '../../src/core/plan/types';
-import { DEFAULT_REQUEST_BUDGET } from '../../src/excel/payload';
-import { writePlan, type WriteOptions, type WriteSummary } from '../../src/excel/write-plan';
+import { ACTION_OVERHEAD, DEFAULT_REQUEST_BUDGET } from '../../src/excel/payload';
+import { columnOpBytes, writePlan, type WriteOptions, type WriteSummary } from '../../src/excel/write-plan';
 import { generateSampleBatch } from '../../src/sample/batch';
 import { FakeExcel, FakeOfficeError, type WorkbookModel } from './fake-excel';
 import { OfficeJsHarness } from './officejs-harness';
@@ -122,6 +122,84 @@ describe('rebuilding through the real library', () => {
       /^While .*Excel is busy editing a cell.*The workbook was left as it was\.$/,
     );
     expect(JSON.stringify(cells(harness.fake.model))).toBe(before);
+  }, 60_000);
+
+  /**
+   * Responses as an earlier version made it: without Finished, with `extra` more columns at its end,
+   * or without its last column.
+   */
+  const earlier = (plan: WorkbookPlan, extra: number, dropLast = false): WorkbookPlan => {
+    const copy = structuredClone(plan);
+    const t = copy.sheets.flatMap((s) => s.tables).find((x) => x.name === 'Responses')!;
+    const finished = t.columns.findIndex((c) => c.header === 'Finished');
+    const last = dropLast ? t.columns.length - 1 : -1;
+    const kept = (_: unknown, k: number) => k !== finished && k !== last;
+    const olds = Array.from({ length: extra }, (_, k) => `Old ${k + 1}`);
+    t.columns = [
+      ...t.columns.filter(kept),
+      ...olds.map((header) => ({ header, kind: 'text' as const, width: 8 })),
+    ];
+    t.rows = t.rows.map((r) => [...r.filter(kept), ...olds]);
+    return copy;
+  };
+  const headersOf = (plan: WorkbookPlan, table: string) =>
+    plan.sheets
+      .flatMap((s) => s.tables)
+      .find((t) => t.name === table)!
+      .columns.map((c) => c.header);
+
+  it('gives a table built by an earlier version the plan columns, keeping formulas and Review', async () => {
+    const harness = new OfficeJsHarness(new FakeExcel('1.12'));
+    // Finished goes in the middle, the last column at the end (appended).
+    await build(harness, earlier(small(40), 0, true));
+    const model = harness.fake.model;
+    const responses = model.table('Responses')!;
+    expect(responses.headers).not.toContain('Finished');
+    model.typeFormula(model.sheet('Sheet1')!, 0, 0, '=ROWS(Answers[Value])');
+    model.typeFormula(model.sheet('Sheet1')!, 1, 0, '=COUNTA(Responses[Response id])');
+    const issues = model.table('Issues')!;
+    const reviewCol = issues.box.left + issues.headers.indexOf('Review');
+    issues.sheet.cell(issues.box.top + 1, reviewCol).value = 'Dismissed';
+    const key = issues.sheet.valueAt(
+      issues.box.top + 1,
+      issues.box.left + issues.headers.indexOf('Issue key'),
+    );
+    harness.requests.length = 0;
+
+    const now = small(60);
+    const summary = await build(harness, now);
+    expect(harness.requests.every((r) => r.ok && r.bytes <= DEFAULT_REQUEST_BUDGET)).toBe(true);
+    expect(model.table('Responses')).toBe(responses);
+    expect(responses.headers).toEqual(headersOf(now, 'Responses'));
+    expect(responses.bodyRows).toBe(60);
+    expect(model.sheet('Sheet1')!.valueAt(0, 0)).toBe(60 * def.questions.length);
+    expect(model.sheet('Sheet1')!.valueAt(1, 0)).toBe(60);
+    expect(summary.reviewsFromWorkbook).toBeGreaterThanOrEqual(1);
+    const after = model.table('Issues')!;
+    const keyCol = after.box.left + after.headers.indexOf('Issue key');
+    const row = Array.from({ length: after.bodyRows }, (_, k) => after.box.top + 1 + k).find(
+      (r) => after.sheet.valueAt(r, keyCol) === key,
+    )!;
+    expect(after.sheet.valueAt(row, after.box.left + after.headers.indexOf('Review'))).toBe('Dismissed');
+  }, 60_000);
+
+  it('counts each table-column change at least at what the library sends for it', async () => {
+    const sent = async (first: WorkbookPlan) => {
+      const harness = new OfficeJsHarness(new FakeExcel('1.12'));
+      await build(harness, first);
+      harness.requests.length = 0;
+      await build(harness, small(5));
+      expect(harness.requests.every((r) => r.ok)).toBe(true);
+      expect(harness.fake.model.table('Responses')!.headers).toEqual(headersOf(small(5), 'Responses'));
+      return harness.requests.reduce((n, r) => n + r.bytes, 0);
+    };
+    // Thirty columns deleted and Finished added: the only difference between the two rebuilds.
+    const changes = 31;
+    const perChange = ((await sent(earlier(small(5), 30))) - (await sent(small(5)))) / changes;
+    const counted = columnOpBytes('Responses', 'Responses') + ACTION_OVERHEAD;
+    console.log(`a table-column change: ${perChange.toFixed(0)} bytes sent, ${counted} counted`);
+    expect(perChange).toBeLessThanOrEqual(counted);
+    expect(perChange).toBeGreaterThan(counted / 2);
   }, 60_000);
 
   it('sends a request Excel refuses again in halves', async () => {

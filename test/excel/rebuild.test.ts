@@ -249,6 +249,316 @@ describe("a rebuild keeps the analyst's work", () => {
   });
 });
 
+/** The plan as an earlier version made it: `table` without its column `header`. */
+function withoutColumn(plan: WorkbookPlan, table: string, header: string): WorkbookPlan {
+  const copy = structuredClone(plan);
+  const t = copy.sheets.flatMap((s) => s.tables).find((x) => x.name === table)!;
+  const i = t.columns.findIndex((c) => c.header === header);
+  expect(i).toBeGreaterThanOrEqual(0);
+  t.columns.splice(i, 1);
+  t.rows = t.rows.map((r) => r.filter((_, k) => k !== i));
+  t.links = t.links
+    ?.filter((l) => l.column !== i)
+    .map((l) => (l.column > i ? { ...l, column: l.column - 1 } : l));
+  return copy;
+}
+
+/** The plan as an earlier version made it: `table` with one more column, at its end or after `after`. */
+function withExtraColumn(plan: WorkbookPlan, table: string, header: string, after?: string): WorkbookPlan {
+  const copy = structuredClone(plan);
+  const t = copy.sheets.flatMap((s) => s.tables).find((x) => x.name === table)!;
+  const at = after === undefined ? t.columns.length : t.columns.findIndex((c) => c.header === after) + 1;
+  expect(at).toBeGreaterThan(0);
+  t.columns.splice(at, 0, { header, kind: 'text', width: 10 });
+  t.rows = t.rows.map((r, k) => [...r.slice(0, at), `old ${k}`, ...r.slice(at)]);
+  return copy;
+}
+
+/** A table's header row and the values of one of its columns, as the workbook shows them. */
+function tableColumn(model: WorkbookModel, table: string, header: string) {
+  const t = model.table(table)!;
+  const i = t.headers.indexOf(header);
+  expect(i).toBeGreaterThanOrEqual(0);
+  return t.sheet
+    .values({ top: t.box.top + 1, left: t.box.left + i, rows: t.box.rows - 1, columns: 1 })
+    .map((r) => r[0]);
+}
+
+const planHeaders = (plan: WorkbookPlan, table: string) =>
+  plan.sheets
+    .flatMap((s) => s.tables)
+    .find((t) => t.name === table)!
+    .columns.map((c) => c.header);
+
+describe('a workbook whose tables have other columns than the plan (built by an earlier version)', () => {
+  it.each(['1.12', '1.8'])(
+    "gives the tables the plan's columns in place, keeping formulas, Review and Note (ExcelApi %s)",
+    async (version) => {
+      const fake = new FakeExcel(version);
+      const model = fake.model;
+      const first = withoutColumn(planOf(20), 'Responses', 'Finished');
+      await write(fake, first);
+      const responses = model.table('Responses')!;
+      expect(responses.headers).not.toContain('Finished');
+
+      const mine = model.sheet('Sheet1')!;
+      model.typeFormula(mine, 0, 0, '=ROWS(Answers[Value])');
+      model.typeFormula(mine, 1, 0, '=COUNTA(Responses[Country as written])');
+      model.typeFormula(mine, 2, 0, '=COUNTIF(Issues[Review],"Confirmed")');
+      // A note of the analyst's beside the Responses table, in its rows.
+      const noteColumn = responses.box.left + responses.box.columns + 2;
+      model.sheet('Responses')!.cell(3, noteColumn).value = 'ask the focal point';
+      const { col, rowOf } = issuesTable(model);
+      const key = first.sheets
+        .find((s) => s.name === 'Issues')!
+        .tables[0].rows.map((r) => String(r.at(-1)))[0];
+      model.sheet('Issues')!.cell(rowOf(key), col('Review')).value = 'Confirmed';
+      model.sheet('Issues')!.cell(rowOf(key), col('Note')).value = 'typed in Excel';
+
+      const now = planOf(30);
+      const summary = await write(fake, now);
+      expect(summary.reviewsFromWorkbook).toBeGreaterThanOrEqual(1);
+
+      // The same table, now with the plan's columns and headers and the plan's values in them.
+      expect(model.table('Responses')).toBe(responses);
+      expect(responses.headers).toEqual(planHeaders(now, 'Responses'));
+      expect(responses.box).toMatchObject({
+        top: 0,
+        left: 0,
+        columns: planHeaders(now, 'Responses').length,
+        rows: 31,
+      });
+      const spec = now.sheets.find((s) => s.name === 'Responses')!.tables[0];
+      for (const header of ['Response id', 'Finished', 'Country as written', 'Country set by analyst']) {
+        const k = spec.columns.findIndex((c) => c.header === header);
+        expect(tableColumn(model, 'Responses', header)).toEqual(spec.rows.map((r) => r[k] ?? ''));
+      }
+      // A new column's header was written over Excel's default name.
+      expect(responses.headers.some((h) => /^Column\d+$/.test(h))).toBe(false);
+
+      // Their formulas: the one on Responses still reads the column it named, not the one now in its place.
+      expect(mine.valueAt(0, 0)).toBe(30 * def.questions.length);
+      expect(mine.valueAt(1, 0)).toBe(
+        tableColumn(model, 'Responses', 'Country as written').filter((v) => v !== '').length,
+      );
+      // (Finished, the column now where Country as written was, holds fewer values.)
+      const filled = (header: string) => {
+        const k = spec.columns.findIndex((c) => c.header === header);
+        return spec.rows.filter((r) => r[k] !== null && r[k] !== '').length;
+      };
+      expect(mine.valueAt(1, 0)).toBe(filled('Country as written'));
+      expect(filled('Finished')).toBeLessThan(filled('Country as written'));
+      expect(mine.valueAt(2, 0)).toBe(1);
+      // Their note moved right with the cells of the table's rows, as Excel shifts them.
+      expect(model.sheet('Responses')!.valueAt(3, noteColumn + 1)).toBe('ask the focal point');
+
+      const after = issuesTable(model);
+      expect(model.sheet('Issues')!.valueAt(after.rowOf(key), after.col('Review'))).toBe('Confirmed');
+      expect(model.sheet('Issues')!.valueAt(after.rowOf(key), after.col('Note'))).toBe('typed in Excel');
+      expect(model.sheets.filter((s) => s.name.startsWith('~'))).toEqual([]);
+
+      const uninstall = fake.install();
+      try {
+        const state = await readLiveState(def);
+        expect(state?.responses).toHaveLength(30);
+        expect(state?.reviews.get(key)).toEqual({ review: 'Confirmed', note: 'typed in Excel' });
+      } finally {
+        uninstall();
+      }
+    },
+  );
+
+  const lastOf = (plan: WorkbookPlan) => planHeaders(plan, 'Responses').at(-1)!;
+  const earlier: [string, (plan: WorkbookPlan) => WorkbookPlan][] = [
+    ['one more column at the end', (p) => withExtraColumn(p, 'Responses', 'Legacy')],
+    ['the last column missing', (p) => withoutColumn(p, 'Responses', lastOf(p))],
+    [
+      'one more column in the middle and the last one missing',
+      (p) => withExtraColumn(withoutColumn(p, 'Responses', lastOf(p)), 'Responses', 'Legacy', 'Status'),
+    ],
+  ];
+  it.each(earlier)('rebuilds Responses built with %s', async (_, earlierPlan) => {
+    const fake = new FakeExcel('1.12');
+    const model = fake.model;
+    const first = earlierPlan(planOf(5));
+    await write(fake, first);
+    const legacy = planHeaders(first, 'Responses').includes('Legacy');
+    const mine = model.sheet('Sheet1')!;
+    model.typeFormula(mine, 0, 0, '=ROWS(Answers[Value])');
+    model.typeFormula(mine, 1, 0, '=COUNTA(Responses[Status])');
+    if (legacy) model.typeFormula(mine, 2, 0, '=COUNTA(Responses[Legacy])');
+    const responses = model.table('Responses')!;
+    const now = planOf(8);
+    await write(fake, now);
+
+    expect(model.table('Responses')).toBe(responses);
+    expect(responses.headers).toEqual(planHeaders(now, 'Responses'));
+    expect(responses.box).toMatchObject({
+      top: 0,
+      left: 0,
+      rows: 9,
+      columns: planHeaders(now, 'Responses').length,
+    });
+    const spec = now.sheets.find((s) => s.name === 'Responses')!.tables[0];
+    expect(tableColumn(model, 'Responses', lastOf(now))).toEqual(spec.rows.map((r) => r.at(-1) ?? ''));
+    // Nothing of a deleted column, or of the shifted cells, is left beside the table.
+    const right = model
+      .sheet('Responses')!
+      .values({ top: 0, left: responses.box.columns, rows: 9, columns: 3 });
+    expect(right.flat().every((v) => v === '')).toBe(true);
+    expect(mine.valueAt(0, 0)).toBe(8 * def.questions.length);
+    expect(mine.valueAt(1, 0)).toBe(8);
+    // A formula on a column the plan dropped shows #REF!, as in Excel when the column is deleted.
+    if (legacy) expect(mine.valueAt(2, 0)).toBe('#REF!');
+  });
+
+  it('stops before changing anything where Excel cannot add a column at the end of a table (before ExcelApi 1.4)', async () => {
+    const fake = new FakeExcel('1.3');
+    const lastHeader = planHeaders(planOf(5), 'Responses').at(-1)!;
+    await write(fake, withoutColumn(planOf(5), 'Responses', lastHeader));
+    const before = snapshot(fake.model);
+    await expect(write(fake, planOf(6))).rejects.toThrow(
+      /cannot add a column at the end of a table \(that needs ExcelApi 1\.4\).*Delete the sheet "Responses".*nothing was changed/,
+    );
+    expect(snapshot(fake.model)).toEqual(before);
+    // A column in the middle goes in with ExcelApi 1.1.
+    const middle = new FakeExcel('1.3');
+    await write(middle, withoutColumn(planOf(5), 'Responses', 'Finished'));
+    await write(middle, planOf(6));
+    expect(middle.model.table('Responses')!.headers).toEqual(planHeaders(planOf(6), 'Responses'));
+  });
+
+  it('finds a table the analyst renamed by where it is, though its columns changed', async () => {
+    const fake = new FakeExcel('1.12');
+    await write(fake, withoutColumn(planOf(5), 'Responses', 'Finished'));
+    await fake.run(async (ctx) => {
+      ctx.workbook.tables.getItem('Responses').name = 'MyResponses';
+    });
+    const table = fake.model.table('MyResponses');
+    await write(fake, planOf(7));
+    expect(fake.model.table('MyResponses')).toBe(table);
+    expect(table!.headers).toEqual(planHeaders(planOf(7), 'Responses'));
+    expect(fake.model.table('Responses')).toBeUndefined();
+  });
+
+  it('follows a questionnaire that gained a question and a section: the Compare, Section scores and Regions tables', async () => {
+    // The earlier wave's questionnaire had neither Q31 (section B) nor section F.
+    const earlierDef = {
+      ...def,
+      sections: def.sections.filter((s) => s.id !== 'F'),
+      questions: def.questions.filter((q) => q.id !== 'Q31' && q.section !== 'F'),
+    };
+    const responses = batch.responses.slice(0, 12);
+    const kept = new Set(responses.map((r) => `${r.sourceFile}/${r.responseId}`));
+    const planWith = (d: typeof def) =>
+      buildWorkbookPlan({
+        ...batch,
+        def: d,
+        responses,
+        issues: batch.issues.filter((i) => kept.has(`${i.sourceFile}/${i.responseId}`)),
+        reviews: new Map(),
+        importedAt: IMPORTED_AT,
+      });
+    const fake = new FakeExcel('1.12');
+    const model = fake.model;
+    await write(fake, planWith(earlierDef));
+    const compareB = model.tables.find((t) => t.sheet.name === 'Compare B')!;
+    const question = (id: string) => (h: string) => h.startsWith(`${id} `);
+    expect(compareB.headers.some(question('Q31'))).toBe(false);
+    const q32 = compareB.headers.find(question('Q32'))!;
+    model.typeFormula(model.sheet('Sheet1')!, 0, 0, `=COUNTA(${compareB.name}[${q32}])`);
+    model.typeFormula(model.sheet('Sheet1')!, 1, 0, '=ROWS(Answers[Value])');
+    const before = model.sheet('Sheet1')!.valueAt(0, 0);
+    const tables = new Map(model.tables.map((t) => [t.name, t]));
+    const earlierHeaders = new Map(model.tables.map((t) => [t.name, [...t.headers]]));
+
+    const now = planWith(def);
+    await write(fake, now);
+    for (const spec of now.sheets.flatMap((s) => s.tables)) {
+      const live = model.table(spec.name)!;
+      // Every table that was there is the same table, now with the plan's columns.
+      if (tables.has(spec.name)) expect(live).toBe(tables.get(spec.name));
+      expect(live.headers).toEqual(spec.columns.map((c) => c.header));
+      expect(live.box).toMatchObject({
+        top: spec.origin.row,
+        left: spec.origin.column,
+        rows: 1 + Math.max(1, spec.rows.length),
+      });
+    }
+    const changed = ['Compare_B', 'SectionScores', 'Regions', 'Subregions'];
+    for (const name of changed) expect(planHeaders(now, name)).not.toEqual(earlierHeaders.get(name));
+    expect(model.table('Compare_B')!.headers.some(question('Q31'))).toBe(true);
+    expect(model.sheet('Sheet1')!.valueAt(0, 0)).toBe(before);
+    expect(model.sheet('Sheet1')!.valueAt(1, 0)).toBe(12 * def.questions.length);
+    // The values under the headers are the plan's (one text column of each changed table).
+    const scores = now.sheets.flatMap((s) => s.tables).find((t) => t.name === 'SectionScores')!;
+    const k = scores.columns.findIndex((c) => c.header === 'F: Complete');
+    expect(tableColumn(model, 'SectionScores', 'F: Complete')).toEqual(scores.rows.map((r) => r[k] ?? ''));
+  });
+
+  it('changes nothing when Excel fails at any point before the swap, and builds again over a half-made table', async () => {
+    const fake = new FakeExcel('1.12');
+    await write(fake, withoutColumn(planOf(10), 'Responses', 'Finished'));
+    fake.model.typeFormula(fake.model.sheet('Sheet1')!, 0, 0, '=COUNTA(Responses[Country as written])');
+    const before = snapshot(fake.model);
+    const start = fake.requests.length;
+    for (const at of [1, 3, 6, 9]) {
+      fake.failOn = (n) => (n === start + at ? new FakeOfficeError('GeneralException', 'lost') : undefined);
+      const thrown = await write(fake, planOf(25), SMALL).catch((e: unknown) => e);
+      fake.failOn = undefined;
+      expect((thrown as Error).message).toMatch(/The workbook was left as it was\.$/);
+      expect(snapshot(fake.model)).toEqual(before);
+    }
+    // A swap that stopped after adding the column leaves it with Excel's default name: the next build
+    // takes it for the plan's new column.
+    const finished = planHeaders(planOf(25), 'Responses').indexOf('Finished');
+    await fake.run(async (ctx) => {
+      ctx.workbook.tables.getItem('Responses').columns.add(finished);
+    });
+    expect(fake.model.table('Responses')!.headers[finished]).toBe('Column1');
+    await write(fake, planOf(25));
+    expect(fake.model.table('Responses')!.headers).toEqual(planHeaders(planOf(25), 'Responses'));
+    const filled = tableColumn(fake.model, 'Responses', 'Country as written').filter((v) => v !== '').length;
+    expect(fake.model.sheet('Sheet1')!.valueAt(0, 0)).toBe(filled);
+  });
+
+  it('still stops, changing nothing, when the table was moved', async () => {
+    const fake = new FakeExcel('1.12');
+    await write(fake, withoutColumn(planOf(5), 'Responses', 'Finished'));
+    const width = fake.model.table('Responses')!.box.columns;
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets
+        .getItem('Responses')
+        .getRange(`A1:${String.fromCharCode(64 + width)}1`)
+        .insert('Down');
+    });
+    expect(fake.model.table('Responses')!.box.top).toBe(1);
+    const before = snapshot(fake.model);
+    await expect(write(fake, planOf(6))).rejects.toThrow(
+      /The table Responses on the sheet "Responses" was moved, so it cannot be updated in place\. Move it back to A1.*nothing was changed/,
+    );
+    expect(snapshot(fake.model)).toEqual(before);
+  });
+
+  it("stops, changing nothing, when a table of the analyst's sits beside a table that must gain a column", async () => {
+    const fake = new FakeExcel('1.12');
+    await write(fake, withoutColumn(planOf(5), 'Responses', 'Finished'));
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Responses');
+      ws.getRange('AB2:AC3').values = [
+        ['Mine', 'Too'],
+        [1, 2],
+      ];
+      ws.tables.add('AB2:AC3', true).name = 'Beside';
+    });
+    const before = snapshot(fake.model);
+    await expect(write(fake, planOf(6))).rejects.toThrow(
+      /Your table Beside on the sheet "Responses" sits beside the Responses table, in its rows, so that table cannot gain or lose columns\..*nothing was changed/,
+    );
+    expect(snapshot(fake.model)).toEqual(before);
+  });
+});
+
 describe("tables of the analyst's on the add-in's sheets", () => {
   it('leaves one beside a table where it is, and stops before changing anything when one below would be cut across', async () => {
     const fake = new FakeExcel('1.12');
@@ -536,5 +846,70 @@ describe('the fake reads text as Excel would', () => {
     expect(s.valueAt(0, 4)).toBe(-12);
     expect(inputs.map((_, c) => s.peek(1, c)?.formula)).toEqual(inputs.map(() => undefined));
     expect(s.valueAt(1, 4)).toBe('-12');
+  });
+});
+
+describe("the fake's table columns behave as Excel's", () => {
+  it('adds and deletes the cells of the table rows, names new columns ColumnN, and binds references to columns', async () => {
+    const fake = new FakeExcel('1.12');
+    const s = fake.model.sheet('Sheet1')!;
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('A1:C3').values = [
+        ['Id', 'Name', 'Score'],
+        [1, 'a', 10],
+        [2, 'b', 20],
+      ];
+      ws.tables.add('A1:C3', true).name = 'T';
+      ws.getRange('E2').values = [['beside']];
+      ws.getRange('D5').values = [['below']];
+    });
+    fake.model.typeFormula(s, 9, 0, '=COUNTA(T[Score])');
+    await fake.run(async (ctx) => {
+      const columns = ctx.workbook.tables.getItem('T').columns;
+      columns.add(1);
+      columns.add();
+    });
+    const t = fake.model.table('T')!;
+    expect(t.headers).toEqual(['Id', 'Column1', 'Name', 'Score', 'Column2']);
+    expect(t.box).toMatchObject({ left: 0, columns: 5, rows: 3 });
+    // What was right of the table in its rows moved with it; what was below did not.
+    expect(s.valueAt(1, 6)).toBe('beside');
+    expect(s.valueAt(4, 3)).toBe('below');
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('D1').values = [['Points']];
+    });
+    expect(t.headers[3]).toBe('Points');
+    expect(s.valueAt(9, 0)).toBe(2);
+    await fake.run(async (ctx) => {
+      ctx.workbook.tables.getItem('T').columns.getItemAt(3).delete();
+    });
+    expect(t.headers).toEqual(['Id', 'Column1', 'Name', 'Column2']);
+    expect(s.valueAt(1, 5)).toBe('beside');
+    expect(s.valueAt(9, 0)).toBe('#REF!');
+  });
+
+  it('refuses what Excel refuses: an index at the end before ExcelApi 1.4, a table across the rows beside', async () => {
+    const fake = new FakeExcel('1.3');
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('A1:B2').values = [
+        ['a', 'b'],
+        [1, 2],
+      ];
+      ws.tables.add('A1:B2', true).name = 'T';
+      ws.getRange('D2:D3').values = [['x'], [1]];
+      ws.tables.add('D2:D3', true).name = 'Across';
+    });
+    const add = (index?: number) =>
+      fake.run(async (ctx) => {
+        const columns = ctx.workbook.tables.getItem('T').columns;
+        if (index === undefined) columns.add();
+        else columns.add(index);
+      });
+    await expect(add()).rejects.toMatchObject({ code: 'ApiNotFound' });
+    await expect(add(2)).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(add(1)).rejects.toMatchObject({ code: 'InvalidOperation' });
+    expect(fake.model.table('T')!.headers).toEqual(['a', 'b']);
   });
 });
