@@ -9,6 +9,7 @@ import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from '
 import { responseHeaders } from '../core/plan/columns';
 import type { WorkbookPlan } from '../core/plan/types';
 import type { WriteSummary } from '../excel/write-plan';
+import { fakeLayout } from '../../test/support/layout';
 import { smallDefinition, smallExportCsv } from '../../test/support/small-questionnaire';
 import { App } from './App';
 import { chooseAndImport } from './choose-and-import';
@@ -17,6 +18,9 @@ import type { ImportRequest } from './import-client';
 
 globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
 globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof TextEncoder;
+
+// The lists are virtual: jsdom lays nothing out, so they are given a browser's sizes.
+beforeAll(fakeLayout);
 
 const COG = path.resolve(__dirname, '../../../shared/corpus/msq-2022/files/031_cog.txt');
 const ROWS = [
@@ -33,8 +37,8 @@ function setup() {
     tables: plan.sheets.flatMap((s) => s.tables).length,
     skipped: [],
   }));
-  const host: WorkbookHost = { kind: 'excel', buildInWorkbook, showIssue: async () => undefined };
-  const runImport = jest.fn((req: ImportRequest) => chooseAndImport(req));
+  const host: WorkbookHost = { kind: 'excel', buildInWorkbook };
+  const runImport = jest.fn((req: ImportRequest) => chooseAndImport({ ...req, onProgress: undefined }));
   render(<App host={host} runImport={runImport} />);
   return { runImport, buildInWorkbook };
 }
