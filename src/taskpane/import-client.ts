@@ -15,7 +15,7 @@ import { resultReceiver } from './transfer';
 import { inWorker, NO_WORKER, postEach, type WorkerTask } from './worker-task';
 
 /** What an import is asked: the same in the worker and on the main thread. */
-export interface ImportRequest extends Omit<ChooseAndImport, 'onProgress' | 'onChecking'> {
+export interface ImportRequest extends Omit<ChooseAndImport, 'onProgress' | 'onChecking' | 'onChoosing'> {
   onProgress?: (p: StageProgress) => void;
 }
 

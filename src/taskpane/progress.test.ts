@@ -36,15 +36,25 @@ describe('an import in stages', () => {
     r.stagesInOrder();
     const reading = r.seen.filter((p) => p.stage === 'reading');
     const checking = r.seen.filter((p) => p.stage === 'checking');
-    // A report per file as it starts, naming it, and one when all are read.
-    expect(reading.map((p) => p.detail)).toEqual([
+    // First the questionnaire is chosen from the files: looked through, a sample read against each
+    // built-in questionnaire, the header compared.
+    const choosing = reading.filter((p) => p.detail.startsWith('choosing the questionnaire'));
+    expect(choosing[0].detail).toBe('choosing the questionnaire: looking for a definition (1 of 3)');
+    expect(
+      choosing.some((p) => /matching the built-in ones \(\d+ of \d+ sample reads\)/.test(p.detail)),
+    ).toBe(true);
+    // Then a report per file as it starts, naming it, and one when all are read.
+    const perFile = reading.slice(choosing.length);
+    expect(perFile.map((p) => p.detail)).toEqual([
       ...files.map((f, i) => `${f.name} (${i + 1} of 3)`),
       '3 files',
     ]);
-    // Measured by bytes: the second file starts after the first one's share.
+    // Measured by bytes: the second file starts after the first one's share of what is left.
     const total = files.reduce((n, f) => n + f.bytes.length, 0);
-    expect(reading[1].fraction).toBeCloseTo(files[0].bytes.length / total);
-    expect(reading.at(-1)!.fraction).toBe(1);
+    const chosen = perFile[0].fraction;
+    expect(chosen).toBeGreaterThan(choosing.at(-1)!.fraction);
+    expect(perFile[1].fraction).toBeCloseTo(chosen + ((1 - chosen) * files[0].bytes.length) / total);
+    expect(perFile.at(-1)!.fraction).toBe(1);
     expect(checking.length).toBeGreaterThan(5);
     expect(checking[0].detail).toBe(`rule 1 of ${checking.length}`);
     expect(nonDecreasing(r.bar())).toBe(true);
