@@ -458,6 +458,79 @@ suite('the task pane in a browser (preview)', () => {
     await page.getByText(/^In the workbook: .+![A-Z]+\d+$/).waitFor();
   });
 
+  it('makes the plan for a live workbook in the worker, and sends it back in slices', async () => {
+    // In Excel the page writes the plan into the open workbook; the worker builds it. Driven here
+    // through the pane's own worker, as the page drives it: an import, then the plan of its result.
+    const { page, workers } = await importedPane();
+    const files = CHOSEN.map((p) => ({ name: path.basename(p), bytes: [...fs.readFileSync(p)] }));
+    type Message = { type: string } & Record<string, never>;
+    const made = await page.evaluate(
+      async ({ url, files }) => {
+        const run = (messages: unknown[]) =>
+          new Promise<Message[]>((resolve) => {
+            const worker = new Worker(url);
+            const got: Message[] = [];
+            worker.onmessage = (e: MessageEvent<Message>) => {
+              if (e.data.type === 'ready') return messages.forEach((m) => worker.postMessage(m));
+              got.push(e.data);
+              if (['done', 'plan', 'failed'].includes(e.data.type)) {
+                worker.terminate();
+                resolve(got);
+              }
+            };
+          });
+        const of = (messages: Message[], type: string) => messages.filter((m) => m.type === type);
+        const imported = await run([
+          { type: 'import', files: files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })) },
+        ]);
+        const responses = of(imported, 'responses').flatMap((m) => m.items as unknown[]);
+        const issues: unknown[] = [];
+        for (const row of of(imported, 'issue-rows').flatMap(
+          (m) => m.items as { at: number; issue: unknown }[],
+        ))
+          issues[row.at] = row.issue;
+        const head = of(imported, 'done')[0].result as Record<string, unknown>;
+        const plan = await run([
+          ...responses.map((r) => ({ type: 'responses', items: [r] })),
+          {
+            type: 'workbook',
+            kind: 'plan',
+            input: { ...head, def: head.definition, issues, importedAt: '2024-05-01T10:00:00Z' },
+          },
+        ]);
+        const tables: Record<string, { rows: number; columns: number }> = {};
+        const sheets = of(plan, 'sheet').map(
+          (m) => (m.sheet as { tables: { name: string; columns: [] }[] }).tables,
+        );
+        for (const m of of(plan, 'rows')) {
+          const t = sheets[m.sheet as number][m.table as number];
+          tables[t.name] ??= { rows: 0, columns: t.columns.length };
+          tables[t.name].rows += (m.rows as unknown[]).length;
+        }
+        return {
+          responses: responses.length,
+          issues: issues.length,
+          cells: of(plan, 'plan-size')[0].cells as number,
+          tables,
+          places: (of(plan, 'plan')[0].places as unknown[]).length,
+          stages: [...new Set(of(plan, 'progress').map((m) => m.stage as string))],
+          failed: of(plan, 'failed').length,
+        };
+      },
+      { url: workers[0], files },
+    );
+    expect(made.failed).toBe(0);
+    expect(made.responses).toBe(3);
+    expect(made.stages).toEqual(['comparing']);
+    expect(made.tables.Responses.rows).toBe(3);
+    expect(made.tables.Issues.rows).toBe(made.issues);
+    expect(made.tables.Answers.rows).toBe(3 * loadQuestionnaire('msq-2022').questions.length);
+    // Every row of every table came back, and where each issue points.
+    const sent = Object.values(made.tables).reduce((n, t) => n + t.rows * t.columns, 0);
+    expect(sent).toBe(made.cells);
+    expect(made.places).toBe(made.issues);
+  });
+
   it('names each stage from Import to the download, the bar moving on and never full', async () => {
     const batch = await generatedBatch(120);
     try {
