@@ -88,8 +88,9 @@ async function importChosen(count: number, button = 'Import') {
   fireEvent.click(screen.getByRole('button', { name: button }));
   await screen.findByText('Import finished', {}, { timeout: 20_000 });
   expect(screen.getByText(new RegExp(`of ${count} files? read;`))).toBeTruthy();
-  // The worklist is drawn a moment after the rest of the result (a render of its own).
-  await screen.findByRole('list', { name: 'Issues' });
+  // The result is drawn in steps (the worklist, the responses, then the import report, each a render
+  // of its own): the report comes last.
+  await screen.findByRole('list', { name: 'Files' });
 }
 
 describe('the pane in Excel', () => {
@@ -336,7 +337,7 @@ describe('the pane as a workbench', () => {
     expect(screen.queryByRole('list', { name: 'Issues' })).toBeNull();
     // The report is open and says why.
     expect(screen.getByRole('button', { name: 'Import report (1 file)' })).toBeTruthy();
-    expect(within(screen.getByRole('list', { name: 'Files' })).getByText('Rejected')).toBeTruthy();
+    expect(within(await screen.findByRole('list', { name: 'Files' })).getByText('Rejected')).toBeTruthy();
   });
 
   it('counts copies merged when a file comes again, and moves the keyboard to the result', async () => {

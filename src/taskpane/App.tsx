@@ -599,6 +599,8 @@ export function App({
             </section>
           )}
 
+          {/* The worklist, then the responses, then the report are drawn one render after another
+              (Later), so the results of a large batch appear in steps of a few tens of milliseconds. */}
           {batch && (
             <Accordion
               key={importedAt}
@@ -652,11 +654,13 @@ export function App({
                     Responses ({batch.responses.length.toLocaleString('en')})
                   </AccordionHeader>
                   <AccordionPanel className={styles.panel}>
-                    <ResponsesList
-                      responses={batch.responses}
-                      onSetCountry={setCountry}
-                      disabled={busy !== null}
-                    />
+                    <Later after={2}>
+                      <ResponsesList
+                        responses={batch.responses}
+                        onSetCountry={setCountry}
+                        disabled={busy !== null}
+                      />
+                    </Later>
                   </AccordionPanel>
                 </AccordionItem>
               )}
@@ -665,12 +669,14 @@ export function App({
                   Import report ({count(batch.reports.length, 'file')})
                 </AccordionHeader>
                 <AccordionPanel className={styles.panel}>
-                  <ImportReport
-                    reports={batch.reports}
-                    definition={batch.definition}
-                    onReadAs={lastImport.current ? readAs : undefined}
-                    disabled={busy !== null}
-                  />
+                  <Later after={3}>
+                    <ImportReport
+                      reports={batch.reports}
+                      definition={batch.definition}
+                      onReadAs={lastImport.current ? readAs : undefined}
+                      disabled={busy !== null}
+                    />
+                  </Later>
                 </AccordionPanel>
               </AccordionItem>
             </Accordion>

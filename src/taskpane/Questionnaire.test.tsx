@@ -72,6 +72,8 @@ function chooseFiles(files: File[]) {
 async function importFiles(): Promise<void> {
   fireEvent.click(screen.getByRole('button', { name: 'Import' }));
   await screen.findByText('Import finished', {}, { timeout: 20_000 });
+  // The result is drawn in steps, the import report last.
+  await screen.findByRole('list', { name: 'Files' });
 }
 
 describe('the questionnaire in the pane', () => {

@@ -255,6 +255,8 @@ suite('the task pane in a browser (preview)', () => {
     await page.getByText('3 files chosen', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText('Import finished').waitFor({ timeout: 60_000 });
+    // The result is drawn in steps, the import report last.
+    await page.getByRole('list', { name: 'Files' }).waitFor();
     return watched;
   }
 
