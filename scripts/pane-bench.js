@@ -5,7 +5,8 @@
 // browser preview), then downloads the workbook, and prints the longest task the page's main thread
 // ran from pressing Import to the download saved (the browser's 'longtask' entries: tasks over 50 ms),
 // how many tasks ran over 50 ms, their blocking time (each one's time over 50 ms, summed), the main
-// thread's busy time, and the wall time of the import and of the download. Prints figures; asserts
+// thread's busy time, the wall time of the import and of the download, and how long each progress
+// stage the pane named was shown (reading, checking, comparing, writing). Prints figures; asserts
 // nothing about time (it exits 1 only if the import or the download fails).
 // Needs `npm run build:cli` and `npm run build`.
 // Usage: node scripts/pane-bench.js [--responses 226,1153] [--runs N] [--dist DIR[,DIR]] [--why]
