@@ -1,42 +1,16 @@
 #!/usr/bin/env node
 'use strict';
-/* global URL, setTimeout, performance, requestAnimationFrame, document, Event, HTMLTextAreaElement -- Node's, and the page's in page.evaluate */
+/* global setTimeout, performance, requestAnimationFrame, document, Event, HTMLTextAreaElement -- Node's, and the page's in page.evaluate */
 // The pane at scale, in Chromium: a generated batch (1,000 responses by default) imported in the
 // production build opened as a plain page; prints the page's DOM nodes and height, and how long
 // opening an issue, typing a 40-character note and a search take. Exits 1 over 6,000 DOM nodes.
 // Needs `npm run build:cli` and `npm run build`. `--screenshot FILE` also saves the pane's picture
 // (docs/img/taskpane-scale.png is made so). Usage: node scripts/pane-scale.js [--responses N] [--screenshot FILE]
-const fs = require('fs');
-const http = require('http');
-const os = require('os');
 const path = require('path');
 const { parseArgs } = require('util');
-const { chromium } = require('playwright-core');
+const { serve, writeBatch, launch, openPane } = require('./pane-page');
 
-const ROOT = path.join(__dirname, '..');
-const DIST = path.join(ROOT, 'dist');
 const MAX_NODES = 6000;
-const { loadQuestionnaire } = require(path.join(DIST, 'cli/core/definition'));
-const { generateSampleBatch } = require(path.join(DIST, 'cli/sample/batch'));
-
-function serve(dir) {
-  const types = {
-    '.html': 'text/html; charset=utf-8',
-    '.js': 'text/javascript; charset=utf-8',
-    '.png': 'image/png',
-  };
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const file = path.join(dir, decodeURIComponent(url.pathname === '/' ? '/taskpane.html' : url.pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 /** Milliseconds until the browser has painted after `action` (run in the page). */
 const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -45,34 +19,20 @@ async function main() {
   const { values } = parseArgs({
     options: { responses: { type: 'string', default: '1000' }, screenshot: { type: 'string' } },
   });
-  const def = loadQuestionnaire('msq-2022');
-  const batch = await generateSampleBatch({ count: Number(values.responses), seed: 2022, def });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-scale-'));
-  const paths = batch.files.map((f) => {
-    const p = path.join(dir, f.name);
-    fs.writeFileSync(p, f.bytes);
-    return p;
-  });
-  const server = await serve(DIST);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const batch = await writeBatch(Number(values.responses));
+  const server = await serve();
+  const browser = await launch();
   try {
-    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    const page = await openPane(browser, server);
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.route(
-      (url) => url.hostname !== '127.0.0.1',
-      (route) => route.abort('internetdisconnected'),
-    );
-    await page.goto(`http://127.0.0.1:${server.address().port}/taskpane.html`);
-    await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(paths);
+    await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(batch.paths);
     const started = Date.now();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText('Import finished').waitFor({ timeout: 600_000 });
     const importSeconds = (Date.now() - started) / 1000;
+    // The worklist is drawn a moment after the rest of the result.
+    await page.getByRole('list', { name: 'Issues' }).waitFor();
     await page.evaluate(afterPaint);
     const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -114,7 +74,7 @@ async function main() {
     await page.getByText(/issues?, most severe first\./).waitFor();
 
     const counts = await page.getByLabel('Import counts').innerText();
-    console.log(`responses generated        ${values.responses} in ${batch.files.length} files`);
+    console.log(`responses generated        ${values.responses} in ${batch.paths.length} files`);
     console.log(`import (worker), wall      ${importSeconds.toFixed(1)} s`);
     console.log(`counts                     ${counts.replace(/\s*\n\s*/g, ' | ')}`);
     console.log(`DOM nodes after import     ${nodes} (at most ${MAX_NODES})`);
@@ -140,7 +100,7 @@ async function main() {
   } finally {
     await browser.close();
     server.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    batch.remove();
   }
 }
 

@@ -24,7 +24,10 @@ export interface ImportProgress {
 export type PerCountry = 'latest' | 'all';
 
 export interface ImportOptions {
+  /** Told as each file is read (then once more, every file read). */
   onProgress?: (p: ImportProgress) => void;
+  /** Told, once the files are read, how many of the check rules have run over the batch. */
+  onChecking?: (done: number, total: number) => void;
   signal?: AbortSignal;
   /**
    * An earlier wave: its responses are kept unless this batch brings them again, and reviews and the
@@ -114,7 +117,7 @@ export async function importBatch(
   const settings = new Map([...(opts.previous?.countries ?? []), ...(opts.countries ?? [])]);
   const set = setCountries(kept, settings, batchNotes);
   const responses = opts.perCountry === 'all' ? set.map(asCurrent) : resolveDuplicates(set);
-  let issues = runChecks(responses, def);
+  let issues = runChecks(responses, def, opts.onChecking);
   // Kept as separate respondents, a country's responses are no duplicates of each other.
   if (opts.perCountry === 'all') issues = issues.filter((i) => i.rule !== 'duplicate-response');
   if (!countryQuestion(def)) {

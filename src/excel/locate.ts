@@ -10,12 +10,17 @@ const indexes = new WeakMap<WorkbookPlan, Map<string, WorkbookPlace>>();
  * link, the row itself.
  */
 export function locateIssue(plan: WorkbookPlan, issueKey: string): WorkbookPlace | undefined {
+  return issuePlaces(plan).get(issueKey);
+}
+
+/** Where every issue of the plan points, by issue key (what `locateIssue` looks up). */
+export function issuePlaces(plan: WorkbookPlan): Map<string, WorkbookPlace> {
   let index = indexes.get(plan);
   if (!index) {
     index = buildIndex(plan);
     indexes.set(plan, index);
   }
-  return index.get(issueKey);
+  return index;
 }
 
 function buildIndex(plan: WorkbookPlan): Map<string, WorkbookPlace> {

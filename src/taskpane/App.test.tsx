@@ -12,16 +12,21 @@ import type { ReviewEntry } from '../core/plan/build';
 import type { WorkbookState } from '../core/plan/state';
 import type { WorkbookPlan } from '../core/plan/types';
 import type { WorkbookPlace } from '../excel/a1';
+import { locateIssue } from '../excel/locate';
 import type { WriteSummary } from '../excel/write-plan';
+import JSZip from 'jszip';
 import { App } from './App';
 import type { WorkbookHost } from './host';
 import type { ImportRequest, RunImport } from './import-client';
-import { TextDecoder as NodeTextDecoder } from 'util';
+import { issueRows } from './issue-rows';
+import { XLSX_TYPE } from './workbook-main-thread';
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
 import { encodeAs } from '../../test/support/code-pages';
 import { fakeLayout } from '../../test/support/layout';
 
 // jsdom leaves out TextDecoder, which the readers use (browsers and workers have it).
 globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
+globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof TextEncoder;
 
 beforeAll(fakeLayout);
 
@@ -49,10 +54,7 @@ function excelHost() {
         };
       },
     ),
-    showIssue: jest.fn<Promise<WorkbookPlace | undefined>, [WorkbookPlan, string]>(async () => ({
-      sheet: 'Answers',
-      address: 'J42',
-    })),
+    selectPlace: jest.fn<Promise<void>, [WorkbookPlace]>(async () => undefined),
     readState: jest.fn<Promise<WorkbookState | undefined>, [{ responses?: boolean }?]>(async () => undefined),
   };
 }
@@ -62,10 +64,19 @@ function mainThreadImport(): jest.MockedFunction<RunImport> {
     importBatch(req.files, def, {
       previous: req.previous,
       encodings: req.encodings,
-      onProgress: req.onProgress,
       signal: req.signal,
     }),
   );
+}
+
+/** A Blob's bytes (jsdom's Blob may lack arrayBuffer()). */
+function blobBytes(blob: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
 }
 
 function choose(...paths: string[]) {
@@ -77,6 +88,9 @@ async function importChosen(count: number, button = 'Import') {
   fireEvent.click(screen.getByRole('button', { name: button }));
   await screen.findByText('Import finished', {}, { timeout: 20_000 });
   expect(screen.getByText(new RegExp(`of ${count} files? read;`))).toBeTruthy();
+  // The result is drawn in steps (the worklist, the responses, then the import report, each a render
+  // of its own): the report comes last.
+  await screen.findByRole('list', { name: 'Files' });
 }
 
 describe('the pane in Excel', () => {
@@ -102,7 +116,7 @@ describe('the pane in Excel', () => {
     // Before a build there is nothing to go to.
     const issues = screen.getByRole('list', { name: 'Issues' });
     fireEvent.click(within(issues).getAllByRole('button')[0]);
-    expect(host.showIssue).not.toHaveBeenCalled();
+    expect(host.selectPlace).not.toHaveBeenCalled();
     expect(screen.getByText('Build the comparison to go to this answer in the workbook.')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Build comparison in this workbook' }));
@@ -118,10 +132,12 @@ describe('the pane in Excel', () => {
     await act(async () => {
       fireEvent.click(second);
     });
-    expect(host.showIssue).toHaveBeenCalledWith(plan, expect.any(String));
-    const key = host.showIssue.mock.calls[0][1];
-    expect(result.issues.map((i) => i.key)).toContain(key);
-    expect(screen.getByText('In the workbook: Answers!J42')).toBeTruthy();
+    // The second line of the worklist is the second issue in worklist order; its cell is selected.
+    const key = issueRows(result.definition, result.responses, result.issues)[1].issue.key;
+    const place = locateIssue(plan, key)!;
+    expect(place.sheet).toBeTruthy();
+    expect(host.selectPlace).toHaveBeenCalledWith(place);
+    expect(screen.getByText(`In the workbook: ${place.sheet}!${place.address}`)).toBeTruthy();
   });
 
   it('merges a second import with the first, carrying reviews from the workbook and the pane', async () => {
@@ -200,13 +216,13 @@ describe('the pane in Excel', () => {
     const runImport: RunImport = (req) =>
       new Promise((_, reject) => {
         seen = req.signal;
-        req.onProgress?.({ done: 0, total: 1, file: 'MSQ2022_EST.docx' });
+        req.onProgress?.({ stage: 'reading', fraction: 0.5, detail: 'MSQ2022_EST.docx (1 of 1)' });
         req.signal?.addEventListener('abort', () => reject(new DOMException('cancelled', 'AbortError')));
       });
     render(<App host={host} runImport={runImport} />);
     choose(EST);
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
-    await screen.findByText('MSQ2022_EST.docx (1 of 1)');
+    await screen.findByText('Step 1 of 2, reading: MSQ2022_EST.docx (1 of 1)');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await screen.findByText('Import cancelled');
     expect(seen?.aborted).toBe(true);
@@ -231,8 +247,8 @@ describe('the pane in Excel', () => {
 
 describe('the pane in the browser preview', () => {
   it('offers a download instead of building in a workbook', async () => {
-    const download = jest.fn(async () => undefined);
-    const host: WorkbookHost = { kind: 'preview', download, showIssue: async () => undefined };
+    const download = jest.fn<Promise<void>, [Blob, string]>(async () => undefined);
+    const host: WorkbookHost = { kind: 'preview', download };
     render(<App host={host} runImport={mainThreadImport()} now={() => new Date('2024-05-01T10:00:00Z')} />);
     expect(screen.getByText('Browser preview, not connected to Excel')).toBeTruthy();
     choose(COG);
@@ -240,10 +256,17 @@ describe('the pane in the browser preview', () => {
     expect(screen.queryByRole('button', { name: 'Build comparison in this workbook' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Download workbook (.xlsx)' }));
     await screen.findByText('Workbook ready');
-    expect(download).toHaveBeenCalledWith(
-      expect.objectContaining({ sheets: expect.any(Array) }),
-      'survey-atlas-2024-05-01.xlsx',
+    expect(download).toHaveBeenCalledWith(expect.any(Blob), 'survey-atlas-2024-05-01.xlsx');
+    // The file handed to the download is the .xlsx itself: a package with the comparison's tables.
+    const [xlsx] = download.mock.calls[0];
+    expect(xlsx.type).toBe(XLSX_TYPE);
+    const zip = await JSZip.loadAsync(await blobBytes(xlsx));
+    const tables = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))
+        .map(async (n) => /\bname="([^"]+)"/.exec(await zip.file(n)!.async('string'))![1]),
     );
+    expect(tables).toEqual(expect.arrayContaining(['Responses', 'Answers', 'Issues']));
   });
 
   it('reads a file again in the encoding the analyst chooses on its report line', async () => {
@@ -255,11 +278,7 @@ describe('the pane in the browser preview', () => {
       .replace(/\.se\b/g, '.example.org')
       .replace(/(4\. Organization \*\n\n).*/, `$1${organisation}`);
     const runImport = mainThreadImport();
-    const host: WorkbookHost = {
-      kind: 'preview',
-      download: async () => undefined,
-      showIssue: async () => undefined,
-    };
+    const host: WorkbookHost = { kind: 'preview', download: async () => undefined };
     render(<App host={host} runImport={runImport} />);
     const input = screen.getByLabelText('Choose files…') as HTMLInputElement;
     const files = [
@@ -303,7 +322,6 @@ describe('the pane as a workbench', () => {
   const previewHost = (download = jest.fn(async () => undefined)): WorkbookHost => ({
     kind: 'preview',
     download,
-    showIssue: async () => undefined,
   });
 
   it('says so when every file is rejected, and offers no workbook', async () => {
@@ -319,7 +337,7 @@ describe('the pane as a workbench', () => {
     expect(screen.queryByRole('list', { name: 'Issues' })).toBeNull();
     // The report is open and says why.
     expect(screen.getByRole('button', { name: 'Import report (1 file)' })).toBeTruthy();
-    expect(within(screen.getByRole('list', { name: 'Files' })).getByText('Rejected')).toBeTruthy();
+    expect(within(await screen.findByRole('list', { name: 'Files' })).getByText('Rejected')).toBeTruthy();
   });
 
   it('counts copies merged when a file comes again, and moves the keyboard to the result', async () => {

@@ -15,27 +15,29 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { builtInQuestionnaires, loadQuestionnaire } from '../core/definition';
 import type { InputFile, Response, Review } from '../core/model';
-import type { BatchResult } from '../core/pipeline';
-import { buildWorkbookPlan, type ReviewEntry } from '../core/plan/build';
-import type { WorkbookPlan } from '../core/plan/types';
+import type { PlanInput, ReviewEntry } from '../core/plan/build';
+import type { WorkbookPlace } from '../excel/a1';
 import { BatchCounts } from './components/BatchCounts';
 import { FilePicker } from './components/FilePicker';
 import { ImportProgress } from './components/ImportProgress';
 import { ImportReport } from './components/ImportReport';
 import { QuestionnaireChooser, type QuestionnaireChoice } from './components/QuestionnaireChooser';
 import { IssuesReview } from './components/IssuesReview';
+import { Later } from './components/Later';
 import { Overview } from './components/Overview';
 import { ResponsesList } from './components/ResponsesList';
 import { WorkbookActions } from './components/WorkbookActions';
 import type { WorkbookHost } from './host';
-import type { RunImport } from './import-client';
+import type { ImportedBatch, RunImport } from './import-client';
 import { issueRows, noFilter, type IssueFilter } from './issue-rows';
 import { count } from './plural';
 import { mergePending, readAll, type PendingFile } from './pending-files';
+import { OPENING_SHARE, ProgressStore, type StageProgress, type Task } from './progress';
 import { mergeReviews } from './reviews';
+import { workbookOnMainThread, type MakeWorkbook } from './workbook-main-thread';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
@@ -67,9 +69,11 @@ const useStyles = makeStyles({
   panel: { paddingBottom: tokens.spacingVerticalM },
 });
 
-type Busy =
-  | { kind: 'reading'; done: number; total: number; file: string }
-  | { kind: 'writing'; label: string; fraction?: number };
+/** The task running and what it is called; how far it is lives in a `ProgressStore`. */
+interface Busy {
+  task: Task;
+  label: string;
+}
 
 interface Notice {
   intent: 'success' | 'warning' | 'error' | 'info';
@@ -81,16 +85,21 @@ interface Notice {
 export interface AppProps {
   host: WorkbookHost;
   runImport: RunImport;
+  /** Makes the plan and the .xlsx: in a worker (the pane's), on the page by default. */
+  makeWorkbook?: MakeWorkbook;
   now?: () => Date;
 }
 
 /** Lists longer than this start closed. */
 const LONG_LIST = 100;
 
+/** The worker's reading comes after the files were opened on the page. */
+const opened = (p: StageProgress): StageProgress =>
+  p.stage === 'reading' ? { ...p, fraction: OPENING_SHARE + (1 - OPENING_SHARE) * p.fraction } : p;
+
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 const copyFile = (f: InputFile): InputFile => ({ name: f.name, bytes: f.bytes.slice() });
-const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 0));
 const builtIn = builtInQuestionnaires.map((id) => ({ id, title: loadQuestionnaire(id).title }));
 
 /** What the import is asked to read the files against; `chooseDefinition` decides the rest. */
@@ -100,15 +109,21 @@ async function namedQuestionnaire(choice: QuestionnaireChoice) {
   return undefined;
 }
 
-export function App({ host, runImport, now = () => new Date() }: AppProps) {
+export function App({
+  host,
+  runImport,
+  makeWorkbook = workbookOnMainThread,
+  now = () => new Date(),
+}: AppProps) {
   const styles = useStyles();
   const [pending, setPending] = useState<PendingFile[]>([]);
-  const [batch, setBatch] = useState<BatchResult | null>(null);
+  const [batch, setBatch] = useState<ImportedBatch | null>(null);
   const [importedAt, setImportedAt] = useState('');
   const [reviews, setReviews] = useState<Map<string, ReviewEntry>>(new Map());
   const [busy, setBusy] = useState<Busy | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [lastPlan, setLastPlan] = useState<WorkbookPlan | null>(null);
+  /** Where each issue points in the workbook last made, by issue key. */
+  const [places, setPlaces] = useState<Map<string, WorkbookPlace> | null>(null);
   const [selected, setSelected] = useState<string>();
   const [location, setLocation] = useState<string>();
   const [questionnaire, setQuestionnaire] = useState<QuestionnaireChoice>({ kind: 'auto' });
@@ -129,6 +144,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
   const abort = useRef<AbortController | null>(null);
+  const progress = useRef(new ProgressStore()).current;
   /**
    * The last import's files (copies: the worker takes the originals), the earlier waves it merged
    * with, and the encodings chosen since, so a file can be read again in another encoding.
@@ -138,7 +154,7 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
   );
 
   const rows = useMemo(
-    () => (batch ? issueRows(batch.definition, batch.responses, batch.issues) : []),
+    () => (batch ? (batch.rows ?? issueRows(batch.definition, batch.responses, batch.issues)) : []),
     [batch],
   );
 
@@ -155,33 +171,44 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
     return next;
   };
 
-  /** Runs a task with its progress state; a cancelled or failed task ends with a notice saying so. */
+  /**
+   * Runs a task with its progress, from its first stage; Cancel aborts it at any stage. A cancelled or
+   * failed task ends with a notice saying so.
+   */
   const runTask = async (
     state: Busy,
-    work: (signal: AbortSignal) => Promise<void>,
+    first: StageProgress,
+    work: (signal: AbortSignal, report: (p: StageProgress) => void) => Promise<void>,
     cancelled: { title: string; text: string },
     failed: string,
   ) => {
     const controller = new AbortController();
     abort.current = controller;
     queued.current.clear();
+    progress.start(state.task, first);
     setBusy(state);
     setNotice(null);
     try {
-      await work(controller.signal);
+      await work(controller.signal, (p) => progress.report(p));
     } catch (e) {
       setNotice(
         isAbort(e) ? { intent: 'info', ...cancelled } : { intent: 'error', title: failed, text: message(e) },
       );
     } finally {
+      progress.end();
       setBusy(null);
     }
   };
 
+  const throwIfCancelled = (signal: AbortSignal) => {
+    if (signal.aborted) throw new DOMException('The task was cancelled', 'AbortError');
+  };
+
   const doImport = () =>
     runTask(
-      { kind: 'reading', done: 0, total: pending.length, file: '' },
-      async (signal) => {
+      { task: 'import', label: `Importing ${count(pending.length, 'file')}` },
+      { stage: 'reading', fraction: 0, detail: `opening ${count(pending.length, 'file')}` },
+      async (signal, report) => {
         // Earlier waves: the pane's own once it has imported, else those the workbook holds (Excel), so
         // a workbook opened again merges as the CLI does. Reviews: the workbook's, then the pane's edits.
         let earlier = batch?.responses;
@@ -193,8 +220,17 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
           carriedCountries = new Map([...(state.countries ?? []), ...countries]);
           earlier ??= state.responses;
         }
-        if (signal.aborted) throw new DOMException('The import was cancelled', 'AbortError');
-        const files = await readAll(pending);
+        throwIfCancelled(signal);
+        const files = await readAll(
+          pending,
+          (done, total) =>
+            report({
+              stage: 'reading',
+              fraction: (OPENING_SHARE * done) / total,
+              detail: `opening ${count(pending.length, 'file')}`,
+            }),
+          signal,
+        );
         const kept = files.map(copyFile);
         const previous =
           earlier?.length || carried.size || carriedCountries.size
@@ -207,57 +243,74 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
           stored: batch?.definition ?? state?.definition,
           perCountry,
           signal,
-          onProgress: (p) => setBusy({ kind: 'reading', ...p }),
+          onProgress: (p) => report(opened(p)),
         });
         lastImport.current = { files: kept, earlier, encodings: {} };
-        setBatch(result);
-        setReviews(withQueued(result.reviews, new Set(result.issues.map((i) => i.key))));
-        setEarlier(previous?.responses.length ?? 0);
-        setFilter(noFilter);
-        setCountries(carriedCountries);
-        setImportedAt(now().toISOString());
-        setPending([]);
-        setSelected(undefined);
-        setLocation(undefined);
-        const rejected = result.reports.filter((r) => r.status === 'rejected').length;
-        const definitions = result.reports.filter((r) => r.status === 'definition').length;
-        const read = files.length - rejected - definitions;
-        setFocusTo('results');
-        if (!result.responses.length) {
-          setNotice({
-            intent: 'error',
-            title: 'No responses imported',
-            text:
-              (rejected === files.length
-                ? `None of the ${count(files.length, 'file')} could be read`
-                : `${read} of ${count(files.length, 'file')} read, holding no response`) +
-              ': there is nothing to compare, so no workbook is offered. The import report says why each file was rejected.',
-            details: result.notes,
-          });
-          return;
-        }
-        setNotice({
-          intent: rejected ? 'warning' : 'success',
-          title: 'Import finished',
-          text:
-            `${read} of ${count(files.length, 'file')} read; ` +
-            (definitions ? `${definitions} the questionnaire's definition; ` : '') +
-            `${count(result.responses.length, 'response')} and ${count(result.issues.length, 'issue')} in all.` +
-            (rejected
-              ? ` ${count(rejected, 'file was', 'files were')} rejected: see the import report.`
-              : ''),
-          details: result.notes,
-        });
+        // The results render as a transition: React renders them in slices of a few milliseconds, so
+        // a thousand responses never hold the page in one long task.
+        startTransition(() =>
+          showImport(result, files.length, previous?.responses.length ?? 0, carriedCountries),
+        );
       },
       { title: 'Import cancelled', text: 'Nothing was changed.' },
       'Import failed',
     );
 
+  /** An import's result: the batch, its reviews (with those made meanwhile), and a notice that sums it up. */
+  const showImport = (
+    result: ImportedBatch,
+    files: number,
+    earlierResponses: number,
+    carriedCountries: Map<string, string>,
+  ) => {
+    setBatch(result);
+    setReviews(withQueued(result.reviews, new Set(result.issues.map((i) => i.key))));
+    setEarlier(earlierResponses);
+    setFilter(noFilter);
+    setCountries(carriedCountries);
+    setImportedAt(now().toISOString());
+    setPending([]);
+    setSelected(undefined);
+    setLocation(undefined);
+    const rejected = result.reports.filter((r) => r.status === 'rejected').length;
+    const definitions = result.reports.filter((r) => r.status === 'definition').length;
+    const read = files - rejected - definitions;
+    setFocusTo('results');
+    if (!result.responses.length) {
+      setNotice({
+        intent: 'error',
+        title: 'No responses imported',
+        text:
+          (rejected === files
+            ? `None of the ${count(files, 'file')} could be read`
+            : `${read} of ${count(files, 'file')} read, holding no response`) +
+          ': there is nothing to compare, so no workbook is offered. The import report says why each file was rejected.',
+        details: result.notes,
+      });
+      return;
+    }
+    setNotice({
+      intent: rejected ? 'warning' : 'success',
+      title: 'Import finished',
+      text:
+        `${read} of ${count(files, 'file')} read; ` +
+        (definitions ? `${definitions} the questionnaire's definition; ` : '') +
+        `${count(result.responses.length, 'response')} and ${count(result.issues.length, 'issue')} in all.` +
+        (rejected ? ` ${count(rejected, 'file was', 'files were')} rejected: see the import report.` : ''),
+      details: result.notes,
+    });
+  };
+
   /** Sets a response's country and runs the checks again over the responses at hand (no file is read again). */
   const setCountry = (key: string, country: string) =>
     runTask(
-      { kind: 'reading', done: 0, total: 0, file: '' },
-      async (signal) => {
+      { task: 'recheck', label: `Setting the country of ${key}` },
+      {
+        stage: 'checking',
+        fraction: 0,
+        detail: `sending ${count(batch?.responses.length ?? 0, 'response')}`,
+      },
+      async (signal, report) => {
         if (!batch) return;
         const next = new Map(countries).set(key, country);
         const result = await runImport({
@@ -266,17 +319,20 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
           stored: batch.definition,
           perCountry,
           signal,
+          onProgress: report,
         });
-        setBatch({ ...result, reports: batch.reports });
-        setReviews(withQueued(result.reviews, new Set(result.issues.map((i) => i.key))));
         const set = result.responses.find((r) => `${r.sourceFile}/${r.responseId}` === key);
-        // A country not understood is said so and not kept.
-        if (set?.country.source === 'analyst') setCountries(next);
-        setNotice(
-          set?.country.source === 'analyst'
-            ? { intent: 'success', title: 'Country set', text: `${key}: ${set.country.name}.` }
-            : { intent: 'warning', title: 'Country not set', text: result.notes.join(' ') },
-        );
+        startTransition(() => {
+          setBatch({ ...result, reports: batch.reports });
+          setReviews(withQueued(result.reviews, new Set(result.issues.map((i) => i.key))));
+          // A country not understood is said so and not kept.
+          if (set?.country.source === 'analyst') setCountries(next);
+          setNotice(
+            set?.country.source === 'analyst'
+              ? { intent: 'success', title: 'Country set', text: `${key}: ${set.country.name}.` }
+              : { intent: 'warning', title: 'Country not set', text: result.notes.join(' ') },
+          );
+        });
       },
       { title: 'Cancelled', text: 'Nothing was changed.' },
       'The country could not be set',
@@ -285,8 +341,9 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
   /** Imports the last batch again, with one of its text files read in the encoding the analyst chose. */
   const readAs = (sourceFile: string, encoding: string) =>
     runTask(
-      { kind: 'reading', done: 0, total: lastImport.current!.files.length, file: '' },
-      async (signal) => {
+      { task: 'import', label: `Reading ${sourceFile} as ${encoding}` },
+      { stage: 'reading', fraction: 0, detail: count(lastImport.current!.files.length, 'file') },
+      async (signal, report) => {
         const last = lastImport.current!;
         const encodings = { ...last.encodings, [sourceFile]: encoding };
         const previous =
@@ -301,77 +358,95 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
           perCountry,
           encodings: { files: encodings },
           signal,
-          onProgress: (p) => setBusy({ kind: 'reading', ...p }),
+          onProgress: (p) => report(opened(p)),
         });
         last.encodings = encodings;
-        setBatch(result);
-        setReviews(result.reviews);
-        setSelected(undefined);
-        setLocation(undefined);
-        const report = result.reports.find((r) => r.sourceFile === sourceFile);
-        setNotice({
-          intent: report?.status === 'rejected' ? 'warning' : 'success',
-          title: `${sourceFile} read as ${encoding}`,
-          text: report?.message ?? '',
+        const line = result.reports.find((r) => r.sourceFile === sourceFile);
+        startTransition(() => {
+          setBatch(result);
+          setReviews(result.reviews);
+          setSelected(undefined);
+          setLocation(undefined);
+          setNotice({
+            intent: line?.status === 'rejected' ? 'warning' : 'success',
+            title: `${sourceFile} read as ${encoding}`,
+            text: line?.message ?? '',
+          });
         });
       },
       { title: 'Reading cancelled', text: 'Nothing was changed.' },
       'The file could not be read again',
     );
 
-  const makePlan = (): WorkbookPlan =>
-    buildWorkbookPlan({
-      def: batch!.definition,
-      responses: batch!.responses,
-      issues: batch!.issues,
-      reports: batch!.reports,
-      reviews,
-      notes: batch!.notes,
-      importedAt,
-    });
+  /** What the workbook is made of: the batch, the reviews as they stand, the import's date. */
+  const planInput = (): PlanInput => ({
+    def: batch!.definition,
+    responses: batch!.responses,
+    issues: batch!.issues,
+    reports: batch!.reports,
+    reviews,
+    notes: batch!.notes,
+    importedAt,
+  });
 
-  const withPlan = (label: string, work: (plan: WorkbookPlan, signal: AbortSignal) => Promise<Notice>) =>
+  const buildLabel = 'Building the comparison in this workbook';
+  const build = host.buildInWorkbook
+    ? () =>
+        runTask(
+          { task: 'build', label: buildLabel },
+          { stage: 'comparing', fraction: 0, detail: 'sending the responses' },
+          async (signal, report) => {
+            const { plan, places: made } = await makeWorkbook.plan({
+              input: planInput(),
+              signal,
+              onProgress: report,
+            });
+            throwIfCancelled(signal);
+            report({ stage: 'writing', fraction: 0, detail: 'into this workbook' });
+            const summary = await host.buildInWorkbook!(
+              plan,
+              (fraction) => report({ stage: 'writing', fraction, detail: 'into this workbook' }),
+              signal,
+              new Set(edited.current),
+            );
+            // What was reviewed during the build is still to be written next time.
+            edited.current = new Set(queued.current.keys());
+            setPlaces(made);
+            setNotice({
+              intent: summary.skipped.length ? 'warning' : 'success',
+              title: 'Comparison built',
+              text:
+                `${plan.sheets.length} sheets and ${summary.tables} tables written in ${summary.requests} steps.` +
+                (summary.reviewsFromWorkbook
+                  ? ` Review and Note typed in the workbook were kept for ${summary.reviewsFromWorkbook} issues.`
+                  : ''),
+              details: summary.skipped,
+            });
+          },
+          { title: 'Stopped', text: 'The workbook was left as it was.' },
+          'The workbook could not be written',
+        )
+    : undefined;
+
+  /** Makes the .xlsx off the main thread, then hands it to the host (a new workbook, a download). */
+  const withXlsx = (label: string, use: (xlsx: Blob) => Promise<Notice>) =>
     runTask(
-      { kind: 'writing', label },
-      async (signal) => {
-        await nextFrame(); // let the progress bar paint before the plan is built
-        const plan = makePlan();
-        setNotice(await work(plan, signal));
-        setLastPlan(plan);
+      { task: 'xlsx', label },
+      { stage: 'comparing', fraction: 0, detail: 'sending the responses' },
+      async (signal, report) => {
+        const made = await makeWorkbook.xlsx({ input: planInput(), signal, onProgress: report });
+        throwIfCancelled(signal);
+        setNotice(await use(made.file));
+        setPlaces(made.places);
       },
-      { title: 'Stopped', text: 'The workbook was left as it was.' },
+      { title: 'Stopped', text: 'No workbook was made.' },
       'The workbook could not be written',
     );
 
-  const build = host.buildInWorkbook
-    ? () =>
-        withPlan('Building the comparison in this workbook', async (plan, signal) => {
-          const summary = await host.buildInWorkbook!(
-            plan,
-            (fraction) =>
-              setBusy({ kind: 'writing', label: 'Building the comparison in this workbook', fraction }),
-            signal,
-            new Set(edited.current),
-          );
-          // What was reviewed during the build is still to be written next time.
-          edited.current = new Set(queued.current.keys());
-          return {
-            intent: summary.skipped.length ? 'warning' : 'success',
-            title: 'Comparison built',
-            text:
-              `${plan.sheets.length} sheets and ${summary.tables} tables written in ${summary.requests} steps.` +
-              (summary.reviewsFromWorkbook
-                ? ` Review and Note typed in the workbook were kept for ${summary.reviewsFromWorkbook} issues.`
-                : ''),
-            details: summary.skipped,
-          };
-        })
-    : undefined;
-
   const openNew = host.openAsNewWorkbook
     ? () =>
-        withPlan('Opening the comparison as a new workbook', async (plan) => {
-          await host.openAsNewWorkbook!(plan);
+        withXlsx('Opening the comparison as a new workbook', async (xlsx) => {
+          await host.openAsNewWorkbook!(xlsx);
           return { intent: 'success', title: 'New workbook opened', text: 'Save it from Excel.' };
         })
     : undefined;
@@ -379,9 +454,9 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
   const fileName = () => `survey-atlas-${(importedAt || now().toISOString()).slice(0, 10)}.xlsx`;
   const download = host.download
     ? () =>
-        withPlan('Preparing the workbook', async (plan) => {
+        withXlsx('Preparing the workbook', async (xlsx) => {
           const name = fileName();
-          await host.download!(plan, name);
+          await host.download!(xlsx, name);
           setFocusTo('notice');
           return { intent: 'success', title: 'Workbook ready', text: `Saved as ${name}.` };
         })
@@ -390,10 +465,11 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
   const select = async (key: string | undefined) => {
     setSelected(key);
     setLocation(undefined);
-    if (!key || !lastPlan) return;
+    const place = key ? places?.get(key) : undefined;
+    if (!place) return;
+    setLocation(`${place.sheet}!${place.address}`);
     try {
-      const place = await host.showIssue(lastPlan, key);
-      setLocation(place ? `${place.sheet}!${place.address}` : undefined);
+      await host.selectPlace?.(place);
     } catch (e) {
       setNotice({ intent: 'error', title: 'Could not go to the answer', text: message(e) });
     }
@@ -424,21 +500,6 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
     },
     [busy],
   );
-
-  const progress =
-    busy?.kind === 'reading'
-      ? {
-          label: 'Reading and checking',
-          value: busy.total ? busy.done / busy.total : undefined,
-          detail: busy.file ? `${busy.file} (${busy.done + 1} of ${busy.total})` : `${busy.total} files`,
-        }
-      : busy
-        ? {
-            label: busy.label,
-            value: busy.fraction,
-            detail: busy.fraction === undefined ? 'Preparing…' : 'Writing…',
-          }
-        : undefined;
 
   return (
     // The page's own box, not the provider's: Fluent gives the provider's class to its portals (pop-ups) too.
@@ -482,13 +543,8 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
             />
           </section>
           <div aria-live="polite" className={styles.progress}>
-            {progress && (
-              <ImportProgress
-                {...progress}
-                onCancel={
-                  busy?.kind === 'reading' || host.kind === 'excel' ? () => abort.current?.abort() : undefined
-                }
-              />
+            {busy && (
+              <ImportProgress label={busy.label} store={progress} onCancel={() => abort.current?.abort()} />
             )}
           </div>
 
@@ -543,6 +599,8 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
             </section>
           )}
 
+          {/* The worklist, then the responses, then the report are drawn one render after another
+              (Later), so the results of a large batch appear in steps of a few tens of milliseconds. */}
           {batch && (
             <Accordion
               key={importedAt}
@@ -561,30 +619,32 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
                     Issues ({batch.issues.length.toLocaleString('en')})
                   </AccordionHeader>
                   <AccordionPanel className={styles.panel}>
-                    <IssuesReview
-                      def={batch.definition}
-                      rows={rows}
-                      reviews={reviews}
-                      selectedKey={selected}
-                      location={location}
-                      locationHint={
-                        host.kind === 'excel'
-                          ? 'Build the comparison to go to this answer in the workbook.'
-                          : 'Download the workbook to see where this answer sits in it.'
-                      }
-                      onSelect={select}
-                      onReview={review}
-                      onBulkReview={reviewAll}
-                      filter={filter}
-                      onFilter={onFilter}
-                      busyNote={
-                        busy?.kind === 'reading'
-                          ? 'Reading and checking: reviews made now are kept and applied to the result.'
-                          : busy
-                            ? 'Writing the workbook: reviews made now are kept and written by the next build.'
-                            : undefined
-                      }
-                    />
+                    <Later>
+                      <IssuesReview
+                        def={batch.definition}
+                        rows={rows}
+                        reviews={reviews}
+                        selectedKey={selected}
+                        location={location}
+                        locationHint={
+                          host.kind === 'excel'
+                            ? 'Build the comparison to go to this answer in the workbook.'
+                            : 'Download the workbook to see where this answer sits in it.'
+                        }
+                        onSelect={select}
+                        onReview={review}
+                        onBulkReview={reviewAll}
+                        filter={filter}
+                        onFilter={onFilter}
+                        busyNote={
+                          busy?.task === 'import' || busy?.task === 'recheck'
+                            ? 'Reading and checking: reviews made now are kept and applied to the result.'
+                            : busy
+                              ? 'Writing the workbook: reviews made now are kept and written by the next build.'
+                              : undefined
+                        }
+                      />
+                    </Later>
                   </AccordionPanel>
                 </AccordionItem>
               )}
@@ -594,11 +654,13 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
                     Responses ({batch.responses.length.toLocaleString('en')})
                   </AccordionHeader>
                   <AccordionPanel className={styles.panel}>
-                    <ResponsesList
-                      responses={batch.responses}
-                      onSetCountry={setCountry}
-                      disabled={busy !== null}
-                    />
+                    <Later after={2}>
+                      <ResponsesList
+                        responses={batch.responses}
+                        onSetCountry={setCountry}
+                        disabled={busy !== null}
+                      />
+                    </Later>
                   </AccordionPanel>
                 </AccordionItem>
               )}
@@ -607,12 +669,14 @@ export function App({ host, runImport, now = () => new Date() }: AppProps) {
                   Import report ({count(batch.reports.length, 'file')})
                 </AccordionHeader>
                 <AccordionPanel className={styles.panel}>
-                  <ImportReport
-                    reports={batch.reports}
-                    definition={batch.definition}
-                    onReadAs={lastImport.current ? readAs : undefined}
-                    disabled={busy !== null}
-                  />
+                  <Later after={3}>
+                    <ImportReport
+                      reports={batch.reports}
+                      definition={batch.definition}
+                      onReadAs={lastImport.current ? readAs : undefined}
+                      disabled={busy !== null}
+                    />
+                  </Later>
                 </AccordionPanel>
               </AccordionItem>
             </Accordion>

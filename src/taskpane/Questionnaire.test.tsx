@@ -9,6 +9,7 @@ import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from '
 import { responseHeaders } from '../core/plan/columns';
 import type { WorkbookPlan } from '../core/plan/types';
 import type { WriteSummary } from '../excel/write-plan';
+import { fakeLayout } from '../../test/support/layout';
 import { smallDefinition, smallExportCsv } from '../../test/support/small-questionnaire';
 import { App } from './App';
 import { chooseAndImport } from './choose-and-import';
@@ -17,6 +18,9 @@ import type { ImportRequest } from './import-client';
 
 globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
 globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof TextEncoder;
+
+// The lists are virtual: jsdom lays nothing out, so they are given a browser's sizes.
+beforeAll(fakeLayout);
 
 const COG = path.resolve(__dirname, '../../../shared/corpus/msq-2022/files/031_cog.txt');
 const ROWS = [
@@ -33,8 +37,8 @@ function setup() {
     tables: plan.sheets.flatMap((s) => s.tables).length,
     skipped: [],
   }));
-  const host: WorkbookHost = { kind: 'excel', buildInWorkbook, showIssue: async () => undefined };
-  const runImport = jest.fn((req: ImportRequest) => chooseAndImport(req));
+  const host: WorkbookHost = { kind: 'excel', buildInWorkbook };
+  const runImport = jest.fn((req: ImportRequest) => chooseAndImport({ ...req, onProgress: undefined }));
   render(<App host={host} runImport={runImport} />);
   return { runImport, buildInWorkbook };
 }
@@ -68,6 +72,8 @@ function chooseFiles(files: File[]) {
 async function importFiles(): Promise<void> {
   fireEvent.click(screen.getByRole('button', { name: 'Import' }));
   await screen.findByText('Import finished', {}, { timeout: 20_000 });
+  // The result is drawn in steps, the import report last.
+  await screen.findByRole('list', { name: 'Files' });
 }
 
 describe('the questionnaire in the pane', () => {

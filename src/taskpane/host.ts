@@ -1,7 +1,7 @@
 /**
- * Where the comparison goes: the open Excel workbook, or (in the browser preview) an in-memory
- * workbook, which is the last plan built, downloaded as .xlsx. Components get these functions as
- * props and never touch Office themselves.
+ * Where the comparison goes: the open Excel workbook, or (in the browser preview) a downloaded .xlsx.
+ * The plan and the .xlsx are made off the main thread (workbook-client.ts); the host receives them
+ * made. Components get these functions as props and never touch Office themselves.
  */
 import type { WorkbookState } from '../core/plan/state';
 import type { WorkbookPlan } from '../core/plan/types';
@@ -10,7 +10,6 @@ import {
   canOpenNewWorkbook,
   detectCapabilities,
   hostLimitations,
-  locateIssue,
   openAsNewWorkbook,
   readLiveState,
   selectPlace,
@@ -38,25 +37,20 @@ export interface WorkbookHost {
     editedInPane?: ReadonlySet<string>,
   ) => Promise<WriteSummary>;
   /**
-   * Opens the comparison as a new workbook (Excel, ExcelApi 1.8); refused with a sentence when the
-   * file is too large for the one request it travels in (the download is the alternative).
+   * Opens the comparison's .xlsx as a new workbook (Excel, ExcelApi 1.8); refused with a sentence when
+   * the file is too large for the one request it travels in (the download is the alternative).
    */
-  openAsNewWorkbook?: (plan: WorkbookPlan) => Promise<void>;
-  /** Saves the comparison as an .xlsx file (preview, and in Excel for workbooks too large to open new). */
-  download?: (plan: WorkbookPlan, fileName: string) => Promise<void>;
-  /** Where an issue points in the plan's workbook; in Excel, also selects that cell. */
-  showIssue: (plan: WorkbookPlan, issueKey: string) => Promise<WorkbookPlace | undefined>;
+  openAsNewWorkbook?: (xlsx: Blob) => Promise<void>;
+  /** Saves the comparison's .xlsx (preview, and in Excel for workbooks too large to open new). */
+  download?: (xlsx: Blob, fileName: string) => Promise<void>;
+  /** Selects the cell an issue points to in the workbook built (Excel); the preview only names it. */
+  selectPlace?: (place: WorkbookPlace) => Promise<void>;
   /**
    * What the open workbook holds from earlier builds: its responses and the Review and Note the
    * analyst left in its Issues table; undefined when the add-in has not built into it (Excel).
    * With `{ responses: false }` only the reviews are read (the pane already holds the responses).
    */
   readState?: (options?: { responses?: boolean }) => Promise<WorkbookState | undefined>;
-}
-
-async function render(plan: WorkbookPlan): Promise<Uint8Array> {
-  const { renderXlsx } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/render');
-  return renderXlsx(plan);
 }
 
 export function excelHost(): WorkbookHost {
@@ -70,24 +64,17 @@ export function excelHost(): WorkbookHost {
         onProgress: (p) => onProgress(p.total ? p.done / p.total : 1),
       }),
     openAsNewWorkbook: canOpenNewWorkbook()
-      ? async (plan) => openAsNewWorkbook(await render(plan))
+      ? async (xlsx) => openAsNewWorkbook(new Uint8Array(await xlsx.arrayBuffer()))
       : undefined,
-    showIssue: async (plan, key) => {
-      const place = locateIssue(plan, key);
-      if (place) await selectPlace(place);
-      return place;
-    },
+    selectPlace,
     // The workbook's stored definition orders what is read back; an older workbook's answers keep their order.
     readState: (options) => readLiveState(undefined, options),
     download: downloadXlsx,
   };
 }
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-async function downloadXlsx(plan: WorkbookPlan, fileName: string): Promise<void> {
-  const bytes = await render(plan);
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
+async function downloadXlsx(xlsx: Blob, fileName: string): Promise<void> {
+  const url = URL.createObjectURL(xlsx);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -103,7 +90,6 @@ export function previewHost(problem?: string): WorkbookHost {
     kind: 'preview',
     ...(problem ? { problem } : {}),
     download: downloadXlsx,
-    showIssue: async (plan, key) => locateIssue(plan, key),
   };
 }
 

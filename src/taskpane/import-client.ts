@@ -1,91 +1,66 @@
 /**
- * Runs an import in the worker, posting the files' bytes as transferables and relaying progress;
- * on the main thread only where a worker cannot start.
+ * Runs an import in the pane's worker: the earlier waves' responses go in slices, the files' bytes as
+ * transferables, and the result comes back in slices; progress is relayed in stages. On the main
+ * thread only where a worker cannot start.
  */
 import type { InputFile } from '../core/model';
 import type { BatchResult } from '../core/pipeline';
-import type { FromWorker, ToWorker } from './messages';
 import type { ChooseAndImport } from './choose-and-import';
 import { importOnMainThread } from './import-main-thread';
-import { spawnImportWorker } from './spawn-worker';
+import type { IssueRow } from './issue-rows';
+import { count } from './plural';
+import { CHECKED_SHARE, RUNNING_MAX, type StageProgress } from './progress';
+import { RESPONSES_PER_SLICE, slices } from './slices';
+import { resultReceiver } from './transfer';
+import { inWorker, NO_WORKER, postEach, type WorkerTask } from './worker-task';
 
 /** What an import is asked: the same in the worker and on the main thread. */
-export type ImportRequest = ChooseAndImport;
+export interface ImportRequest extends Omit<ChooseAndImport, 'onProgress' | 'onChecking' | 'onChoosing'> {
+  onProgress?: (p: StageProgress) => void;
+}
 
-export type RunImport = (request: ImportRequest) => Promise<BatchResult>;
+/** An import's result, with the worklist's rows where the worker made them. */
+export type ImportedBatch = BatchResult & { rows?: IssueRow[] };
 
-const aborted = () => new DOMException('The import was cancelled', 'AbortError');
+export type RunImport = (request: ImportRequest) => Promise<ImportedBatch>;
 
-/** Resolves with the worker once it has started, or undefined when it cannot start. */
-function startWorker(): Promise<Worker | undefined> {
-  if (typeof Worker === 'undefined') return Promise.resolve(undefined);
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = spawnImportWorker();
-    } catch {
-      resolve(undefined);
-      return;
-    }
-    worker.onmessage = (e: MessageEvent<FromWorker>) => {
-      if (e.data.type === 'ready') resolve(worker);
-    };
-    worker.onerror = (e) => {
-      e.preventDefault();
-      worker.terminate();
-      resolve(undefined);
-    };
-  });
+function importTask(req: ImportRequest): WorkerTask<ImportedBatch> {
+  const result = resultReceiver((got, expected) =>
+    req.onProgress?.({
+      stage: 'checking',
+      fraction: CHECKED_SHARE + ((RUNNING_MAX - CHECKED_SHARE) * got) / (expected || 1),
+      detail: `listing ${count(result.responses.length, 'response')} and ${count(result.rows.length, 'issue')}`,
+    }),
+  );
+  return {
+    async send(post) {
+      const earlier = req.previous?.responses ?? [];
+      await postEach(slices(earlier, RESPONSES_PER_SLICE), (items) => post({ type: 'responses', items }));
+      const named = typeof req.questionnaire === 'object' ? [req.questionnaire] : [];
+      post(
+        {
+          type: 'import',
+          questionnaire: req.questionnaire,
+          stored: req.stored,
+          perCountry: req.perCountry,
+          files: req.files,
+          previous: req.previous && { reviews: req.previous.reviews, countries: req.previous.countries },
+          encodings: req.encodings,
+        },
+        uniqueBuffers([...req.files, ...named]),
+      );
+    },
+    receive(msg) {
+      if (msg.type === 'progress') req.onProgress?.(msg);
+      const done = result.take(msg);
+      return done && { value: done };
+    },
+  };
 }
 
 export const runImport: RunImport = async (req) => {
-  if (req.signal?.aborted) throw aborted();
-  const worker = await startWorker();
-  if (!worker) return importOnMainThread(req);
-  if (req.signal?.aborted) {
-    worker.terminate();
-    throw aborted();
-  }
-  return new Promise<BatchResult>((resolve, reject) => {
-    const finish = () => {
-      worker.terminate();
-      req.signal?.removeEventListener('abort', onAbort);
-    };
-    // The worker may be busy inside one file: stop it outright.
-    const onAbort = () => {
-      finish();
-      reject(aborted());
-    };
-    req.signal?.addEventListener('abort', onAbort);
-    worker.onmessage = (e: MessageEvent<FromWorker>) => {
-      const msg = e.data;
-      if (msg.type === 'progress') req.onProgress?.(msg);
-      else if (msg.type === 'done') {
-        finish();
-        resolve(msg.result);
-      } else if (msg.type === 'failed') {
-        finish();
-        reject(new Error(msg.message));
-      }
-    };
-    worker.onerror = (e) => {
-      e.preventDefault();
-      finish();
-      reject(new Error(`The import stopped: ${e.message || 'the worker failed'}`));
-    };
-    const message: ToWorker = {
-      type: 'import',
-      questionnaire: req.questionnaire,
-      stored: req.stored,
-      perCountry: req.perCountry,
-      files: req.files,
-      previous: req.previous,
-      encodings: req.encodings,
-    };
-    const named = typeof req.questionnaire === 'object' ? [req.questionnaire] : [];
-    const transfer = uniqueBuffers([...req.files, ...named]);
-    worker.postMessage(message, transfer);
-  });
+  const result = await inWorker(importTask(req), req.signal);
+  return result === NO_WORKER ? importOnMainThread(req) : result;
 };
 
 /** Each file's buffer once; a view of a shared buffer is copied so transferring it detaches nothing else. */

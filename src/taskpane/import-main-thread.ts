@@ -3,6 +3,6 @@ import type { BatchResult } from '../core/pipeline';
 import type { ImportRequest } from './import-client';
 
 export async function importOnMainThread(req: ImportRequest): Promise<BatchResult> {
-  const { chooseAndImport } = await import(/* webpackChunkName: "import-main" */ './choose-and-import');
-  return chooseAndImport(req);
+  const { importInStages } = await import(/* webpackChunkName: "import-main" */ './choose-and-import');
+  return importInStages(req, (p) => req.onProgress?.(p));
 }

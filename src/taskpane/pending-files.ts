@@ -37,8 +37,33 @@ export function mergePending(current: PendingFile[], added: PendingFile[]): Pend
   return [...byName.values()];
 }
 
-export async function readAll(files: PendingFile[]): Promise<InputFile[]> {
-  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.read() })));
+/** Files read at once: enough to keep the disk busy, few enough that starting them is a short task. */
+const READ_AT_ONCE = 8;
+
+/**
+ * Reads every file's bytes, a few at a time; `onRead` is told the bytes read so far of all of them.
+ * Cancelling stops it between files.
+ */
+export async function readAll(
+  files: PendingFile[],
+  onRead?: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<InputFile[]> {
+  const total = files.reduce((n, f) => n + f.size, 0) || 1;
+  const out: InputFile[] = new Array(files.length);
+  let done = 0;
+  let next = 0;
+  const reader = async () => {
+    while (next < files.length) {
+      if (signal?.aborted) throw new DOMException('The import was cancelled', 'AbortError');
+      const i = next++;
+      out[i] = { name: files[i].name, bytes: await files[i].read() };
+      done += files[i].size;
+      onRead?.(done, total);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_AT_ONCE, files.length) }, reader));
+  return out;
 }
 
 /** The files of a drop, folders included (read recursively where the browser offers entries). */

@@ -97,11 +97,28 @@ function checkPlan(plan: WorkbookPlan): void {
   }
 }
 
+export interface RenderOptions {
+  /**
+   * The share of the file written so far (0–1, never 1 before the file is whole): the PivotTables'
+   * parts, then the sheets by their cells, then the parts deflated by their bytes, weighted by what
+   * each took of the time at 1,153 responses (about 20%, 30% and 50%).
+   */
+  onProgress?: (fraction: number) => void;
+}
+
+const RENDER_SHARE = { pivots: 0.2, sheets: 0.3, zip: 0.5 };
+
+/** Cells of a sheet: its tables' header and data rows and its blocks, for the progress of writing it. */
+const cellsOf = (sheet: WorkbookPlan['sheets'][number]) =>
+  sheet.tables.reduce((n, t) => n + (t.rows.length + 1) * t.columns.length, 0) +
+  sheet.blocks.reduce((n, b) => n + b.rows.reduce((m, r) => m + r.length, 0), 0);
+
 /**
  * Writes a WorkbookPlan as an .xlsx file: SpreadsheetML parts written directly and zipped with
  * JSZip, PivotTables included (see docs/workbook.md for why not through ExcelJS).
  */
-export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
+export async function renderXlsx(plan: WorkbookPlan, opts: RenderOptions = {}): Promise<Uint8Array> {
+  const report = opts.onProgress ?? (() => undefined);
   checkPlan(plan);
   const styles = new StyleBook();
   const strings = new SharedStrings();
@@ -171,13 +188,18 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
     pivotRuns.set(spec.sheet, [...(pivotRuns.get(spec.sheet) ?? []), ...parts.runs]);
     pivotsBySheet.set(spec.sheet, [...(pivotsBySheet.get(spec.sheet) ?? []), n]);
     caches.push({ cacheId: n, relId: '' });
+    report((RENDER_SHARE.pivots * n) / plan.pivots.length);
   }
+  report(RENDER_SHARE.pivots);
 
   const sheetNames = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
   let tableId = 0;
   let drawingCount = 0;
   let chartCount = 0;
   const workbookRels: Relationship[] = [];
+  const cells = plan.sheets.map(cellsOf);
+  const allCells = cells.reduce((n, c) => n + c, 0) || 1;
+  let cellsDone = 0;
   plan.sheets.forEach((sheet, i) => {
     // Charts: a chart part each, one drawing part per sheet anchoring them.
     const charts = (sheet.charts ?? []).filter(drawable);
@@ -220,6 +242,8 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
       type: relTypes.worksheet,
       target: `worksheets/sheet${i + 1}.xml`,
     });
+    cellsDone += cells[i];
+    report(RENDER_SHARE.pivots + (RENDER_SHARE.sheets * cellsDone) / allCells);
   });
   const nextRel = () => `rId${workbookRels.length + 1}`;
   workbookRels.push({ id: nextRel(), type: relTypes.styles, target: 'styles.xml' });
@@ -256,5 +280,7 @@ export async function renderXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
       ...files.map(([path, data]) => ({ path, data })),
     ],
     zipDate(created),
+    // Short of 1 until the file is returned.
+    (f) => report(RENDER_SHARE.pivots + RENDER_SHARE.sheets + RENDER_SHARE.zip * f * 0.99),
   );
 }

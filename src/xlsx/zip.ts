@@ -60,14 +60,25 @@ interface Packed {
   offset: number;
 }
 
-export async function zipEntries(entries: ZipEntry[], modified: Date): Promise<Uint8Array> {
+/** Zips the parts; `onProgress` is told the share of their bytes deflated so far (0–1). */
+export async function zipEntries(
+  entries: ZipEntry[],
+  modified: Date,
+  onProgress?: (fraction: number) => void,
+): Promise<Uint8Array> {
   const encoder = new TextEncoder();
   const when = dosDateTime(modified);
   let offset = 0;
   const raws = entries.map((e) => (typeof e.data === 'string' ? encoder.encode(e.data) : e.data));
+  const total = raws.reduce((n, raw) => n + raw.length, 0) || 1;
+  let done = 0;
   // One part at a time: the native stream holds a copy of each part while it deflates.
   const deflated: Uint8Array[] = [];
-  for (const raw of raws) deflated.push(await deflate(raw));
+  for (const raw of raws) {
+    deflated.push(await deflate(raw));
+    done += raw.length;
+    onProgress?.(done / total);
+  }
   const packed: Packed[] = entries.map((e, i) => {
     const raw = raws[i];
     const name = encoder.encode(e.path);

@@ -55,13 +55,23 @@ export const RULES: {
 }));
 
 /** Runs every rule def.checks enables (and those that run unless disabled) over the batch; issues sorted by file, response, question number, rule. */
-export function runChecks(responses: Response[], def: Definition): Issue[] {
+export function runChecks(
+  responses: Response[],
+  def: Definition,
+  /** Told, before each rule runs, how many of the rules that run have run. */
+  onProgress?: (done: number, total: number) => void,
+): Issue[] {
   const ctx = makeContext(def);
   const issues: Issue[] = [];
-  for (const rule of ALL_RULES) {
-    const config =
-      def.checks[rule.code] ?? (rule.runsUnlessDisabled ? { severity: rule.defaultSeverity } : undefined);
-    if (!config || config.enabled === false) continue;
+  const configured = (rule: Rule) =>
+    def.checks[rule.code] ?? (rule.runsUnlessDisabled ? { severity: rule.defaultSeverity } : undefined);
+  const running = ALL_RULES.filter((rule) => {
+    const config = configured(rule);
+    return config !== undefined && config.enabled !== false;
+  });
+  for (const [done, rule] of running.entries()) {
+    onProgress?.(done, running.length);
+    const config = configured(rule)!;
     const { severity, skip } = config;
     const skipped = new Set(skip ?? []);
     const findings: BatchFinding[] = [

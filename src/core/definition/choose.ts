@@ -28,7 +28,14 @@ export interface ChooseOptions {
   sampleSize?: number;
   /** What to tell the analyst to do when no definition fits (default: the command line's options). */
   help?: string;
+  /**
+   * Told how the choice goes, step by step: the files looked through for a definition among them,
+   * the sample files read against the built-in questionnaires, and deriving one from the files' header.
+   */
+  onProgress?: (step: ChooseStep, done: number, total: number) => void;
 }
+
+export type ChooseStep = 'looking' | 'matching' | 'deriving';
 
 export type Choice =
   | {
@@ -180,9 +187,12 @@ function samplePerLayout(files: InputFile[], n: number): InputFile[][] {
 async function matchBuiltIn(
   files: InputFile[],
   sampleSize: number,
+  onRead?: (done: number, total: number) => void,
 ): Promise<{ def: Definition; matched: number; sampled: number } | undefined> {
   const layouts = samplePerLayout(files, sampleSize);
   const sampled = layouts.reduce((n, g) => n + g.length, 0);
+  const reads = sampled * builtInQuestionnaires.length;
+  let done = 0;
   let best: { def: Definition; matched: number; sampled: number } | undefined;
   for (const id of builtInQuestionnaires) {
     const def = loadQuestionnaire(id);
@@ -190,7 +200,10 @@ async function matchBuiltIn(
     let fits = false;
     for (const group of layouts) {
       let read = 0;
-      for (const file of group) if ((await readFile(file, def)).ok) read++;
+      for (const file of group) {
+        onRead?.(done++, reads);
+        if ((await readFile(file, def)).ok) read++;
+      }
       matched += read;
       fits ||= read * 2 >= group.length && read > 0;
     }
@@ -226,7 +239,8 @@ export async function chooseDefinition(files: InputFile[], opts: ChooseOptions =
     kind: DefinitionSource['kind'];
   }[] = [];
   const filledSamples: typeof inBatch = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
+    opts.onProgress?.('looking', i, files.length);
     let found;
     try {
       found = await definitionInFile(file, sources);
@@ -273,13 +287,16 @@ export async function chooseDefinition(files: InputFile[], opts: ChooseOptions =
   >;
   const derive = () =>
     (derivedOnce ??= (async () => {
+      opts.onProgress?.('deriving', 0, 1);
       for (const source of sources.batches) {
         const derived = await source.derive(responses);
         if (derived) return { derived, label: source.label, kind: source.kind };
       }
       return undefined;
     })());
-  let builtIn = await matchBuiltIn(responses, opts.sampleSize ?? 3);
+  let builtIn = await matchBuiltIn(responses, opts.sampleSize ?? 3, (done, total) =>
+    opts.onProgress?.('matching', done, total),
+  );
   // An export whose columns are headed by short names (Qualtrics' Q1, Q2…) can read against a built-in
   // questionnaire by its ids alone: the built-in fits only where the questions' texts are its own.
   const fromHeader = builtIn && (await derive());

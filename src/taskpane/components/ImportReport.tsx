@@ -58,38 +58,37 @@ export function ImportReport({ reports, definition, onReadAs, disabled }: Import
       {definition && <Body1 as="p">Read as {describeQuestionnaire(definition)}.</Body1>}
       <EntryList
         label="Files"
-        entries={ordered.map((r) => ({
-          key: r.sourceFile,
-          head: (
-            <>
-              <Badge appearance="tint" color={badges[r.status].color}>
-                {badges[r.status].label}
+        items={ordered}
+        itemKey={(r) => r.sourceFile}
+        head={(r) => (
+          <>
+            <Badge appearance="tint" color={badges[r.status].color}>
+              {badges[r.status].label}
+            </Badge>
+            {uncertain(r.reading) && (
+              <Badge appearance="tint" color="warning">
+                Encoding uncertain
               </Badge>
-              {uncertain(r.reading) && (
-                <Badge appearance="tint" color="warning">
-                  Encoding uncertain
-                </Badge>
-              )}
-              <Body1>{r.sourceFile}</Body1>
-              {r.reading && onReadAs && (
-                <ReadAs
-                  file={r.sourceFile}
-                  reading={r.reading}
-                  onReadAs={onReadAs}
-                  disabled={disabled}
-                  className={styles.readAs}
-                  selectClassName={styles.select}
-                />
-              )}
-            </>
-          ),
-          detail: (
-            <>
-              {r.format ? `${formatNames[r.format]}: ` : ''}
-              {r.message}
-            </>
-          ),
-        }))}
+            )}
+            <Body1>{r.sourceFile}</Body1>
+            {r.reading && onReadAs && (
+              <ReadAs
+                file={r.sourceFile}
+                reading={r.reading}
+                onReadAs={onReadAs}
+                disabled={disabled}
+                className={styles.readAs}
+                selectClassName={styles.select}
+              />
+            )}
+          </>
+        )}
+        detail={(r) => (
+          <>
+            {r.format ? `${formatNames[r.format]}: ` : ''}
+            {r.message}
+          </>
+        )}
       />
     </div>
   );

@@ -8,7 +8,8 @@ import {
   Tooltip,
   tokens,
 } from '@fluentui/react-components';
-import { memo, useMemo, useState, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { currentResponses, sectionScores } from '../../core/compare';
 import type { Definition } from '../../core/definition';
 import type { Response, Severity } from '../../core/model';
@@ -19,6 +20,11 @@ import { ruleDescription, ruleName } from '../rule-names';
 
 export type Metric = 'completeness' | 'yes' | 'issues';
 
+/** A row of the picture, in pixels: 18 for the cells and 1 between rows. */
+const ROW = 19;
+/** Pictures of up to this many rows are drawn whole; taller ones draw the rows in view (and a few more). */
+const WHOLE = 100;
+
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   scroll: {
@@ -27,12 +33,20 @@ const useStyles = makeStyles({
     ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
     borderRadius: tokens.borderRadiusMedium,
   },
-  grid: { display: 'grid', gap: '1px', fontSize: tokens.fontSizeBase100, lineHeight: '18px' },
-  head: {
+  grid: { fontSize: tokens.fontSizeBase100, lineHeight: '18px' },
+  /** A row of the picture: the country, then a cell per section. */
+  row: { display: 'grid', columnGap: '1px', height: `${ROW - 1}px` },
+  /** The section names stay in view while the countries scroll. */
+  headRow: {
     position: 'sticky',
     top: 0,
-    zIndex: 1,
+    zIndex: 2,
+    marginBottom: '1px',
     backgroundColor: tokens.colorNeutralBackground1,
+  },
+  rows: { position: 'relative' },
+  placed: { position: 'absolute', top: 0, left: 0, width: '100%' },
+  head: {
     textAlign: 'center',
     fontWeight: tokens.fontWeightSemibold,
     overflow: 'hidden',
@@ -201,20 +215,43 @@ export const Overview = memo(function Overview({ def, responses, rows, filter, o
   const severities = useMemo(() => severityCounts(rows), [rows]);
   const rules = useMemo(() => ruleCounts(rows), [rows]);
   const width = grid.columns.length;
+  const scroller = useRef<HTMLDivElement>(null);
+  const columns = `minmax(80px, 140px) repeat(${width}, minmax(28px, 1fr))`;
+  // A thousand responses from 193 countries make 1,544 cells: only the rows in view are in the page.
+  const virtualizer = useVirtualizer({
+    count: grid.rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW,
+    overscan: grid.rows.length <= WHOLE ? WHOLE : 8,
+  });
+  /** The cell in the tab order (one at a time); arrow keys move it. */
+  const [active, setActive] = useState(0);
+  const shown = virtualizer.getVirtualItems();
+  // Where the active cell's row is out of view (not in the page), the first row in view takes the tab stop.
+  const tabStop = shown.some((v) => v.index === Math.floor(active / width))
+    ? active
+    : (shown[0]?.index ?? 0) * width;
 
-  /** Arrow keys move between cells; one cell at a time is in the tab order. */
+  /** Arrow keys move between cells, scrolling the next row into view where it is not. */
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
     const at = Number(target.dataset.cell);
     if (Number.isNaN(at) || target.dataset.cell === undefined) return;
     const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: width, ArrowUp: -width }[e.key];
     if (!step) return;
-    const next = e.currentTarget.querySelector<HTMLElement>(`[data-cell="${at + step}"]`);
-    if (!next) return;
+    const next = at + step;
+    const sameRow = Math.floor(next / width) === Math.floor(at / width);
+    if (next < 0 || next >= grid.rows.length * width || (Math.abs(step) === 1 && !sameRow)) return;
     e.preventDefault();
-    target.tabIndex = -1;
-    next.tabIndex = 0;
-    next.focus();
+    setActive(next);
+    virtualizer.scrollToIndex(Math.floor(next / width), { align: 'auto' });
+    const container = e.currentTarget;
+    const focus = (tries: number) => {
+      const el = container.querySelector<HTMLElement>(`[data-cell="${next}"]`);
+      if (el) el.focus();
+      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+    };
+    focus(5);
   };
 
   const pick = (country: string, section: string) =>
@@ -245,48 +282,56 @@ export const Overview = memo(function Overview({ def, responses, rows, filter, o
         }{' '}
         A cell shows its issues below.
       </Caption1>
-      <div className={styles.scroll}>
-        <div
-          className={styles.grid}
-          role="group"
-          aria-label="Countries by section"
-          style={{ gridTemplateColumns: `minmax(80px, 140px) repeat(${width}, minmax(28px, 1fr))` }}
-          onKeyDown={onKeyDown}
-        >
-          <span className={styles.head} />
-          {grid.columns.map((c) => (
-            <span key={c.short} className={styles.head} title={c.title}>
-              {c.short}
-            </span>
-          ))}
-          {grid.rows.map((row, r) => [
-            <span key={`${row.country}\u0000`} className={styles.country} title={row.country}>
-              {row.country}
-            </span>,
-            ...row.cells.map((cell, c) => {
-              const section = grid.columns[c].title;
-              const chosen = filter.country === row.country && filter.section === section;
+      <div className={styles.scroll} ref={scroller}>
+        <div className={styles.grid} role="group" aria-label="Countries by section" onKeyDown={onKeyDown}>
+          <div className={`${styles.row} ${styles.headRow}`} style={{ gridTemplateColumns: columns }}>
+            <span className={styles.head} />
+            {grid.columns.map((c) => (
+              <span key={c.short} className={styles.head} title={c.title}>
+                {c.short}
+              </span>
+            ))}
+          </div>
+          <div className={styles.rows} style={{ height: virtualizer.getTotalSize() }}>
+            {shown.map((v) => {
+              const row = grid.rows[v.index];
+              const r = v.index;
               return (
-                <button
-                  key={`${row.country}\u0000${c}`}
-                  type="button"
-                  data-cell={r * width + c}
-                  tabIndex={r === 0 && c === 0 ? 0 : -1}
-                  className={styles.cell}
-                  style={{
-                    ...shade(cell, metric, grid),
-                    outline: chosen ? `2px solid ${tokens.colorBrandStroke1}` : undefined,
-                  }}
-                  aria-pressed={chosen}
-                  aria-label={`${row.country}, ${section}: ${describe(cell, metric)}`}
-                  title={`${row.country}, ${section}: ${describe(cell, metric)}`}
-                  onClick={() => pick(row.country, section)}
+                <div
+                  key={row.country}
+                  className={`${styles.row} ${styles.placed}`}
+                  style={{ gridTemplateColumns: columns, transform: `translateY(${v.start}px)` }}
                 >
-                  {cell.text}
-                </button>
+                  <span className={styles.country} title={row.country}>
+                    {row.country}
+                  </span>
+                  {row.cells.map((cell, c) => {
+                    const section = grid.columns[c].title;
+                    const chosen = filter.country === row.country && filter.section === section;
+                    return (
+                      <button
+                        key={c}
+                        type="button"
+                        data-cell={r * width + c}
+                        tabIndex={r * width + c === tabStop ? 0 : -1}
+                        className={styles.cell}
+                        style={{
+                          ...shade(cell, metric, grid),
+                          outline: chosen ? `2px solid ${tokens.colorBrandStroke1}` : undefined,
+                        }}
+                        aria-pressed={chosen}
+                        aria-label={`${row.country}, ${section}: ${describe(cell, metric)}`}
+                        title={`${row.country}, ${section}: ${describe(cell, metric)}`}
+                        onClick={() => pick(row.country, section)}
+                      >
+                        {cell.text}
+                      </button>
+                    );
+                  })}
+                </div>
               );
-            }),
-          ])}
+            })}
+          </div>
         </div>
       </div>
       <div className={styles.counts} role="group" aria-label="Issues by severity">

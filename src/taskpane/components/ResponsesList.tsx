@@ -1,5 +1,5 @@
 import { Badge, Body1, Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { countryLabel } from '../../core/compare/current';
 import type { Response } from '../../core/model';
 import { count } from '../plural';
@@ -23,8 +23,11 @@ export interface ResponsesListProps {
   disabled?: boolean;
 }
 
+/** How the pane names a response: `file/response id`. */
+const keyOf = (r: Response) => `${r.sourceFile}/${r.responseId}`;
+
 /** A form to set one response's country: which response, then the country. */
-function CountrySetter({
+const CountrySetter = memo(function CountrySetter({
   responses,
   onSet,
   disabled,
@@ -36,7 +39,7 @@ function CountrySetter({
   const styles = useStyles();
   const [key, setKey] = useState('');
   const [country, setCountry] = useState('');
-  const chosen = key || (responses[0] ? `${responses[0].sourceFile}/${responses[0].responseId}` : '');
+  const chosen = key || (responses[0] ? keyOf(responses[0]) : '');
   return (
     <form
       className={styles.form}
@@ -48,7 +51,7 @@ function CountrySetter({
       <Field label="Response">
         <Select value={chosen} onChange={(e) => setKey(e.target.value)} disabled={disabled}>
           {responses.map((r) => (
-            <option key={`${r.sourceFile}/${r.responseId}`} value={`${r.sourceFile}/${r.responseId}`}>
+            <option key={keyOf(r)} value={keyOf(r)}>
               {countryLabel(r.country)} · {r.sourceFile}
               {r.sourceFile.endsWith(r.responseId) ? '' : ` #${r.responseId}`}
             </option>
@@ -63,66 +66,69 @@ function CountrySetter({
       </Button>
     </form>
   );
-}
+});
 
 export function ResponsesList({ responses, onSetCountry, disabled = false }: ResponsesListProps) {
-  const sorted = [...responses].sort((a, b) =>
-    countryLabel(a.country).localeCompare(countryLabel(b.country)),
+  const sorted = useMemo(
+    () => [...responses].sort((a, b) => countryLabel(a.country).localeCompare(countryLabel(b.country))),
+    [responses],
   );
-  const countries = new Set(responses.filter((r) => r.country.iso3).map((r) => r.country.iso3));
+  const countries = useMemo(
+    () => new Set(responses.filter((r) => r.country.iso3).map((r) => r.country.iso3)).size,
+    [responses],
+  );
   return (
     <div>
       <Body1>
-        {count(responses.length, 'response')} from {count(countries.size, 'country')}.
+        {count(responses.length, 'response')} from {count(countries, 'country')}.
       </Body1>
       {onSetCountry && sorted.length > 0 && (
         <CountrySetter responses={sorted} onSet={onSetCountry} disabled={disabled} />
       )}
       <EntryList
         label="Responses"
-        entries={sorted.map((r) => ({
-          key: `${r.sourceFile}/${r.responseId}`,
-          head: (
-            <>
-              <Body1>
-                {countryLabel(r.country)}
-                {r.country.iso3 ? ` (${r.country.iso3})` : ''}
-              </Body1>
-              {r.country.source === 'analyst' && (
-                <Badge appearance="tint" color="informative">
-                  country set
-                </Badge>
-              )}
-              {r.country.source === 'file-name' && (
-                <Badge appearance="tint" color="informative">
-                  country from file name
-                </Badge>
-              )}
-              {r.country.source === 'inferred' && (
-                <Badge appearance="tint" color="warning">
-                  country inferred
-                </Badge>
-              )}
-              {r.country.source === 'unknown' && (
-                <Badge appearance="tint" color="danger">
-                  country unknown
-                </Badge>
-              )}
-              {r.status === 'superseded' && (
-                <Badge appearance="tint" color="subtle">
-                  superseded
-                </Badge>
-              )}
-            </>
-          ),
-          detail: (
-            <>
-              {r.sourceFile} · {formatNames[r.format]}
-              {r.sourceFile.endsWith(r.responseId) ? '' : ` · response ${r.responseId}`}
-              {r.country.evidence ? ` · ${r.country.evidence}` : ''}
-            </>
-          ),
-        }))}
+        items={sorted}
+        itemKey={keyOf}
+        head={(r) => (
+          <>
+            <Body1>
+              {countryLabel(r.country)}
+              {r.country.iso3 ? ` (${r.country.iso3})` : ''}
+            </Body1>
+            {r.country.source === 'analyst' && (
+              <Badge appearance="tint" color="informative">
+                country set
+              </Badge>
+            )}
+            {r.country.source === 'file-name' && (
+              <Badge appearance="tint" color="informative">
+                country from file name
+              </Badge>
+            )}
+            {r.country.source === 'inferred' && (
+              <Badge appearance="tint" color="warning">
+                country inferred
+              </Badge>
+            )}
+            {r.country.source === 'unknown' && (
+              <Badge appearance="tint" color="danger">
+                country unknown
+              </Badge>
+            )}
+            {r.status === 'superseded' && (
+              <Badge appearance="tint" color="subtle">
+                superseded
+              </Badge>
+            )}
+          </>
+        )}
+        detail={(r) => (
+          <>
+            {r.sourceFile} · {formatNames[r.format]}
+            {r.sourceFile.endsWith(r.responseId) ? '' : ` · response ${r.responseId}`}
+            {r.country.evidence ? ` · ${r.country.evidence}` : ''}
+          </>
+        )}
       />
     </div>
   );
