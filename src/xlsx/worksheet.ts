@@ -11,7 +11,7 @@ import type {
 import { argbColour, limits, textLiteral, validationList } from './limits';
 import type { SharedStrings } from './shared-strings';
 import type { CellStyle, StyleBook } from './styles';
-import { attr, ns, relTypes, xmlAttr, xmlHeader, XmlSink, xmlText } from './xml';
+import { attr, ns, relTypes, xmlAttr, xmlHeader, xmlText, type XmlSink } from './xml';
 
 /** A run of cells along one row, each with its format index. */
 export interface CellRun {
@@ -36,7 +36,6 @@ export interface TablePart {
 }
 
 export interface SheetPart {
-  xml: Uint8Array;
   rels: Relationship[];
   tables: TablePart[];
 }
@@ -123,8 +122,8 @@ function placeExists(target: string, sheetNames: Set<string> | undefined): boole
 }
 
 /**
- * One worksheet part, its tables and relationships. Strings are always written as shared strings
- * (`t="s"`), so no value becomes a formula; no cell formula is ever written.
+ * One worksheet part, written to `sink`; returns its tables and relationships. Strings are always
+ * written as shared strings (`t="s"`), so no value becomes a formula; no cell formula is ever written.
  */
 export function worksheetPart(
   sheet: SheetSpec,
@@ -139,6 +138,7 @@ export function worksheetPart(
     /** The sheet's drawing part (its charts), relative to the worksheet part. */
     drawing?: string;
   },
+  sink: XmlSink,
 ): SheetPart {
   const { styles, strings } = options;
   const runs: CellRun[] = [...(options.extraRuns ?? [])];
@@ -243,7 +243,6 @@ export function worksheetPart(
   }
   const letters = Array.from({ length: maxCol + 1 }, (_, i) => columnLetter(i));
 
-  const sink = new XmlSink();
   sink.push(`${xmlHeader}<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">`);
   const tabColour = argbColour(sheet.tabColor);
   const tab = tabColour ? `<tabColor rgb="${tabColour}"/>` : '';
@@ -329,5 +328,6 @@ export function worksheetPart(
       `<tableParts count="${tablePartIds.length}">${tablePartIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`,
     );
   sink.push('</worksheet>');
-  return { xml: sink.bytes(), rels, tables };
+  sink.close();
+  return { rels, tables };
 }

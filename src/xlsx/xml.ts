@@ -73,12 +73,18 @@ export const relTypes = {
   chart: `${ns.rel}/chart`,
 } as const;
 
-/** Builds a large part as UTF-8 chunks, so no single huge string is ever held. */
+/**
+ * Builds a large part in pieces of about a million characters, so no single huge string is ever
+ * held: each piece goes to the part's writer (deflated as it comes) or, without one, is kept as
+ * UTF-8 for `bytes()`.
+ */
 export class XmlSink {
   private pending: string[] = [];
   private pendingLength = 0;
   private chunks: Uint8Array[] = [];
   private static encoder = new TextEncoder();
+
+  constructor(private readonly out?: { write(chunk: string): void; end(): void }) {}
 
   push(s: string): void {
     this.pending.push(s);
@@ -88,9 +94,17 @@ export class XmlSink {
 
   private flush(): void {
     if (!this.pending.length) return;
-    this.chunks.push(XmlSink.encoder.encode(this.pending.join('')));
+    const text = this.pending.join('');
+    if (this.out) this.out.write(text);
+    else this.chunks.push(XmlSink.encoder.encode(text));
     this.pending = [];
     this.pendingLength = 0;
+  }
+
+  /** Passes what is pending to the part's writer, and ends the part. */
+  close(): void {
+    this.flush();
+    this.out?.end();
   }
 
   bytes(): Uint8Array {
