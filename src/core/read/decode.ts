@@ -50,6 +50,26 @@ const MAX_SAMPLE_WORDS = 3;
  * the bytes are not text, ReadError('unsupported') for an encoding label no runtime knows.
  */
 export function decodeText(bytes: Uint8Array, hints: DecodeHints = {}): DecodedText {
+  // Choosing the definition, deriving one and reading the batch decode the same bytes alike.
+  const key = JSON.stringify([
+    hints.encoding,
+    hints.legacyEncoding,
+    hints.countries ?? [],
+    hints.batchEncodings ?? [],
+  ]);
+  let readings = decodedTexts.get(bytes);
+  const known = readings?.get(key);
+  if (known) return { ...known };
+  const decoded = decodeUncached(bytes, hints);
+  if (!readings) decodedTexts.set(bytes, (readings = new Map()));
+  readings.set(key, decoded);
+  return { ...decoded };
+}
+
+/** The readings of each file's bytes, by hints, kept while the bytes are. */
+const decodedTexts = new WeakMap<Uint8Array, Map<string, DecodedText>>();
+
+function decodeUncached(bytes: Uint8Array, hints: DecodeHints): DecodedText {
   const decoded = hints.encoding ? decodeChosen(bytes, hints.encoding) : decodeRaw(bytes, hints);
   const { text } = decoded;
   assertTextual(text);
