@@ -1,7 +1,7 @@
 import type { Response } from '../model';
-import { collapseWhitespace, foldText } from '../text';
+import { collapseWhitespace, foldText, isFoldedNegative, isFoldedPlaceholder } from '../text';
 import type { CheckContext, Finding, Rule } from './rule';
-import { describeQuestion, evidence, isNegativeJustification, isPlaceholder } from './text';
+import { describeQuestion, evidence } from './text';
 
 /** The same text in this many questions of one response is a copy, not a coincidence. */
 const REPEAT_THRESHOLD = 4;
@@ -14,10 +14,11 @@ const LINK = /<?(?:https?:\/\/|www\.)[^\s<>]*>?/gi;
  * Worth comparing: at least three words besides any links, so that one portal named for several
  * services or a stock "There is no such law" are not taken for copying.
  */
-function isSubstantial(text: string, placeholders: readonly string[]): boolean {
-  if (isPlaceholder(text, placeholders) || isNegativeJustification(text)) return false;
+function isSubstantial(text: string, folded: string, placeholders: readonly string[]): boolean {
+  if (isFoldedPlaceholder(folded, placeholders) || isFoldedNegative(folded)) return false;
+  if (collapseWhitespace(text).length < 20) return false;
   const words = text.replace(LINK, ' ').match(/\p{L}[\p{L}\p{N}'’-]*/gu) ?? [];
-  return words.length >= 3 && collapseWhitespace(text).length >= 20;
+  return words.length >= 3;
 }
 
 function repeatedAnswer(r: Response, ctx: CheckContext): Finding[] {
@@ -25,8 +26,8 @@ function repeatedAnswer(r: Response, ctx: CheckContext): Finding[] {
   for (const q of ctx.def.questions) {
     const answer = r.answers[q.id];
     if (q.type !== 'text' || q.format || answer?.status !== 'answered') continue;
-    if (!isSubstantial(answer.value, ctx.def.placeholders)) continue;
     const key = foldText(answer.value);
+    if (!isSubstantial(answer.value, key, ctx.def.placeholders)) continue;
     const ids = byText.get(key) ?? [];
     ids.push(q.id);
     byText.set(key, ids);
