@@ -44,6 +44,12 @@ const withoutListLabel = (label: string) => label.replace(/^(?:[a-z]|[ivxlc]{1,6
 /** "12. text", "12) text", "Q12. text", "Question 12: text", "12<tab>text" (a list number with no stop). */
 const HEADER = /^[\s\u200b]*(?:Q\s?|question\s)?(\d{1,3})(?:\s*[.):]\s*|\t\s*)(\S.*)$/i;
 
+/**
+ * What a line must start with to match HEADER once unescaped: Markdown escapes only punctuation,
+ * which cannot come before a header's number.
+ */
+const MAYBE_HEADER = /^[\s\u200b]*(?:Q\s?|question\s)?\d/i;
+
 /** A normalised label without punctuation: "link(s) and detail." and "link (s) and detail" agree. */
 function looseLabel(label: string): string {
   return label.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -183,6 +189,8 @@ export class QuestionIndex {
    * of a Word document print "1." before a section's first question.
    */
   matchHeaders(line: string, index: number): QuestionHeader[] {
+    // Most lines carry no number where a header's is: they are not looked up.
+    if (!MAYBE_HEADER.test(line)) return [];
     let hits = this.matched.get(line);
     if (hits === undefined) {
       hits = this.matchLine(line);
