@@ -120,7 +120,9 @@ function decodeRaw(bytes: Uint8Array, hints: DecodeHints): DecodedText {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
     return { text, encoding: 'utf-8', confidence: 1, basis: 'unicode', alternatives: [] };
   } catch {
-    return hints.legacyEncoding ? decodeChosen(body, hints.legacyEncoding) : guessCodePage(body, hints);
+    return hints.legacyEncoding
+      ? decodeChosen(body, hints.legacyEncoding)
+      : guessCodePage(body, hints, analysisOf(body, bytes));
   }
 }
 
@@ -164,22 +166,70 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 
 interface Reading {
   encoding: string;
-  text: string;
   score: number;
 }
 
 /**
- * Weighs every code page by how its decoding of the file reads, chardet's statistics, and the pages
- * of the countries the file names or the batch read them in; readings giving the same text are one.
+ * What a file's bytes read as, worked out once however many times the file is decoded with other
+ * hints: chardet's confidence per code page, which code pages give the same text (a group), and how
+ * plausible each group's text is. No text is kept.
  */
-function guessCodePage(bytes: Uint8Array, hints: DecodeHints): DecodedText {
-  const scored = bytes.subarray(0, SCORED_BYTES);
+interface Analysis {
+  scored: Uint8Array;
+  chardet: Map<string, number>;
+  group: Map<string, number>;
+  plausibility: Map<number, number>;
+}
+
+const analyses = new WeakMap<Uint8Array, Analysis>();
+
+/** The analysis of `body` (the file's bytes as decoded), kept with the file's bytes. */
+function analysisOf(body: Uint8Array, file: Uint8Array): Analysis {
+  const known = analyses.get(file);
+  if (known) return known;
+  const scored = body.subarray(0, SCORED_BYTES);
   const chardetConfidence = new Map<string, number>();
   for (const match of chardet.analyse(scored)) {
     const name = encodingName(match.name);
     if (!name || name.startsWith('utf-')) continue;
     chardetConfidence.set(name, Math.max(chardetConfidence.get(name) ?? 0, match.confidence));
   }
+  const analysis: Analysis = {
+    scored,
+    chardet: chardetConfidence,
+    group: new Map(),
+    plausibility: new Map(),
+  };
+  const groups = new Map<string, number>();
+  for (const encoding of new Set([...SINGLE_BYTE_PAGES, ...MULTI_BYTE_PAGES, ...chardetConfidence.keys()])) {
+    const text = decodeWith(encoding, scored);
+    let group = groups.get(text);
+    if (group === undefined) {
+      groups.set(text, (group = groups.size));
+      // Multi-byte pages are weighed only on chardet's word or the country's: judged when asked.
+      if (!(MULTI_BYTE_PAGES as readonly string[]).includes(encoding))
+        analysis.plausibility.set(group, plausibility(text));
+    }
+    analysis.group.set(encoding, group);
+  }
+  analyses.set(file, analysis);
+  return analysis;
+}
+
+/** How plausible the text of a code page's group is. */
+function plausibilityOf(analysis: Analysis, encoding: string, group: number): number {
+  let score = analysis.plausibility.get(group);
+  if (score === undefined)
+    analysis.plausibility.set(group, (score = plausibility(decodeWith(encoding, analysis.scored))));
+  return score;
+}
+
+/**
+ * Weighs every code page by how its decoding of the file reads, chardet's statistics, and the pages
+ * of the countries the file names or the batch read them in; readings giving the same text are one.
+ */
+function guessCodePage(bytes: Uint8Array, hints: DecodeHints, analysis: Analysis): DecodedText {
+  const chardetConfidence = analysis.chardet;
   const national = new Set((hints.countries ?? []).flatMap(codePagesOf));
   const fromBatch = new Set(hints.batchEncodings ?? []);
   const candidates = new Set<string>([...SINGLE_BYTE_PAGES, ...chardetConfidence.keys()]);
@@ -189,23 +239,22 @@ function guessCodePage(bytes: Uint8Array, hints: DecodeHints): DecodedText {
     else candidates.delete(name);
 
   // One reading per distinct text, named after its best-supported code page.
-  const byText = new Map<string, Reading>();
+  const byText = new Map<number, Reading>();
   for (const encoding of candidates) {
-    const text = decodeWith(encoding, scored);
+    const group = analysis.group.get(encoding)!;
     const score =
-      WEIGHT.word * plausibility(text) +
+      WEIGHT.word * plausibilityOf(analysis, encoding, group) +
       WEIGHT.chardet * (chardetConfidence.get(encoding) ?? 0) +
       (encoding === DEFAULT_PAGE ? WEIGHT.default : 0) +
       (national.has(encoding) ? WEIGHT.country : 0) +
       (fromBatch.has(encoding) ? WEIGHT.batch : 0);
-    const same = byText.get(text);
+    const same = byText.get(group);
     // Pages giving the same text are named after the most common one, windows-1252, if among them.
-    if (!same) byText.set(text, { encoding, text, score });
+    if (!same) byText.set(group, { encoding, score });
     else {
       const keepName = same.encoding === DEFAULT_PAGE || (encoding !== DEFAULT_PAGE && score <= same.score);
-      byText.set(text, {
+      byText.set(group, {
         encoding: keepName ? same.encoding : encoding,
-        text,
         score: Math.max(score, same.score),
       });
     }
@@ -218,7 +267,7 @@ function guessCodePage(bytes: Uint8Array, hints: DecodeHints): DecodedText {
     .filter((r) => best.score - r.score < 2 * WEIGHT.country)
     .map((r) => ({ encoding: r.encoding, sample: differingWords(bytes, best.encoding, r.encoding) }));
   return {
-    text: scored === bytes ? best.text : decodeWith(best.encoding, bytes),
+    text: decodeWith(best.encoding, bytes),
     encoding: best.encoding,
     confidence: confidenceOf(margin),
     basis: 'detected',

@@ -198,7 +198,12 @@ export class QuestionIndex {
       if (this.matched.size >= MATCHED_LINES_KEPT) this.matched.clear();
       this.matched.set(line, hits);
     }
-    return hits.map((hit) => ({ ...hit, line: index }));
+    return hits.map((hit) => ({
+      line: index,
+      question: hit.question,
+      inlineSubLabel: hit.inlineSubLabel,
+      quality: hit.quality,
+    }));
   }
 
   private matchLine(line: string): Omit<QuestionHeader, 'line'>[] {
@@ -232,7 +237,12 @@ export class QuestionIndex {
       if (this.found.size >= TEXTS_KEPT) this.found.delete(this.found.keys().next().value!);
       this.found.set(key, headers);
     }
-    return headers.map((h) => ({ ...h }));
+    return headers.map((h) => ({
+      line: h.line,
+      question: h.question,
+      inlineSubLabel: h.inlineSubLabel,
+      quality: h.quality,
+    }));
   }
 
   private headersOf(lines: readonly string[]): QuestionHeader[] {
