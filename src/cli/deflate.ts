@@ -75,7 +75,10 @@ export function threadDeflater(): { deflater: Deflater; close(): Promise<void> }
     const thread = (worker ??= start());
     return {
       write: (chunk) => {
-        if (chunk.length) thread.postMessage({ id, chunk });
+        if (!chunk.length) return;
+        // A view's whole buffer would be copied: a view of a small part of one is copied alone.
+        const small = typeof chunk !== 'string' && chunk.byteLength * 2 < chunk.buffer.byteLength;
+        thread.postMessage({ id, chunk: small ? chunk.slice() : chunk });
       },
       end: () =>
         new Promise<DeflatedPart>((resolve, reject) => {

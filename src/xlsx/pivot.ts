@@ -49,6 +49,9 @@ function ascending(a: CellValue, b: CellValue): number {
   );
 }
 
+/** How many values of a field the records remember as written. */
+const WRITTEN_KEPT = 4096;
+
 function itemXml(v: CellValue): string {
   if (v === null) return '<m/>';
   if (typeof v === 'number') return `<n v="${v}"/>`;
@@ -219,14 +222,30 @@ export function pivotParts(
       `${xmlHeader}<pivotCacheRecords xmlns="${ns.main}" xmlns:r="${ns.rel}" count="${rows.length}">`,
     );
     const indexed = headers.map((_, f) => axis.get(f)?.rowItems);
+    // Each field's values as written: most recur from row to row (ids, files, question texts).
+    const written = headers.map(() => new Map<CellValue, string>());
     rows.forEach((row, i) => {
-      let xml = '<r>';
+      sink.push('<r>');
       for (let f = 0; f < indexed.length; f++) {
         const items = indexed[f];
-        // `v` is required on a record's index (CT_Index), even for the first item.
-        xml += items ? `<x v="${items[i]}"/>` : itemXml(normal(row[f]));
+        if (items) {
+          // `v` is required on a record's index (CT_Index), even for the first item.
+          sink.push('<x v="');
+          sink.int(items[i]);
+          sink.push('"/>');
+          continue;
+        }
+        const v = row[f];
+        const known = written[f];
+        let xml = known.get(v);
+        if (xml === undefined) {
+          xml = itemXml(normal(v));
+          if (known.size >= WRITTEN_KEPT) known.clear();
+          known.set(v, xml);
+        }
+        sink.push(xml);
       }
-      sink.push(`${xml}</r>`);
+      sink.push('</r>');
     });
     sink.push('</pivotCacheRecords>');
     sink.close();

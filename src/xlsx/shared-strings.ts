@@ -15,6 +15,12 @@ export class SharedStrings {
     return at;
   }
 
+  /** `id` once more of the text `id` last gave `at` for. */
+  again(at: number): number {
+    this.references++;
+    return at;
+  }
+
   /** The sharedStrings part, written to `sink`. */
   write(sink: XmlSink): void {
     sink.push(

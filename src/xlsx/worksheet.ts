@@ -268,26 +268,49 @@ export function worksheetPart(
   }
 
   sink.push('<sheetData>');
+  // What every cell repeats, and each column's last text and its shared string: the rows of a
+  // response repeat its id, file and country down the sheet.
+  const cellStarts = letters.map((letter) => `<c r="${letter}`);
+  const styleParts = new Map<number, string>();
+  const styled = (s: number) => {
+    let part = styleParts.get(s);
+    if (part === undefined) styleParts.set(s, (part = `" s="${s}`));
+    return part;
+  };
+  const lastText: (string | undefined)[] = [];
+  const lastId: number[] = [];
   let i = 0;
   while (i < runs.length) {
     const row = runs[i].row;
     const ref = row + 1;
     let lastCol = -1;
-    sink.push(`<row r="${ref}">`);
+    sink.push('<row r="');
+    sink.int(ref);
+    sink.push('">');
     for (; i < runs.length && runs[i].row === row; i++) {
       const run = runs[i];
       for (let k = 0; k < run.values.length; k++) {
         const col = run.column + k;
         const v = run.values[k];
         if (col <= lastCol || v === null || v === undefined) continue;
-        const s = run.override?.get(k) ?? run.styles[k] ?? 0;
-        const r = letters[col] + ref;
-        if (typeof v === 'string') sink.push(`<c r="${r}" s="${s}" t="s"><v>${strings.id(v)}</v></c>`);
-        else if (typeof v === 'number') {
-          if (!Number.isFinite(v)) continue;
-          sink.push(`<c r="${r}" s="${s}"><v>${v}</v></c>`);
-        } else if (typeof v === 'boolean') sink.push(`<c r="${r}" s="${s}" t="b"><v>${v ? 1 : 0}</v></c>`);
-        else continue;
+        const kind = typeof v;
+        if (kind === 'number' ? !Number.isFinite(v) : kind !== 'string' && kind !== 'boolean') continue;
+        // Written piece by piece: <c r="B7" s="3" t="s"><v>12</v></c>.
+        sink.push(cellStarts[col]);
+        sink.int(ref);
+        sink.push(styled(run.override?.get(k) ?? run.styles[k] ?? 0));
+        if (kind === 'string') {
+          sink.push('" t="s"><v>');
+          if (lastText[col] === v) sink.int(strings.again(lastId[col]));
+          else {
+            lastText[col] = v as string;
+            sink.int((lastId[col] = strings.id(v as string)));
+          }
+        } else if (kind === 'number') {
+          sink.push('"><v>');
+          sink.int(v as number);
+        } else sink.push(v ? '" t="b"><v>1' : '" t="b"><v>0');
+        sink.push('</v></c>');
         lastCol = col;
       }
     }
