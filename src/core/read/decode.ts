@@ -321,11 +321,42 @@ const SCRIPTS: [string, RegExp][] = [
  */
 function plausibility(text: string): number {
   let score = 0;
-  for (const word of text.match(/[^\s\d!-/:-@[-`{-~]+/g) ?? []) {
-    if (/^[\x20-\x7e]*$/.test(word)) continue;
+  // The words (runs of letters, marks and symbols: no white space, digit or ASCII punctuation) that
+  // hold a character beyond printable ASCII, found from those characters.
+  const special = /[^\s\x20-\x7e]/g;
+  for (let m = special.exec(text); m; m = special.exec(text)) {
+    let start = m.index;
+    while (start > 0 && isWordUnit(text.charCodeAt(start - 1))) start--;
+    let end = m.index + 1;
+    while (end < text.length && isWordUnit(text.charCodeAt(end))) end++;
+    const word = text.slice(start, end);
     score += !wordLooksNatural(word) ? -2 : RARE_LETTERS.test(word) ? -1 : 1;
+    special.lastIndex = end;
   }
   return score - 3 * countControls(text, true);
+}
+
+/** A UTF-16 unit of a word: not white space (as `\s`), an ASCII digit or ASCII punctuation. */
+function isWordUnit(c: number): boolean {
+  if (c < 0x80)
+    return (
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x61 && c <= 0x7a) ||
+      c <= 0x08 ||
+      (c >= 0x0e && c <= 0x1f) ||
+      c === 0x7f
+    );
+  return !(
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function wordLooksNatural(raw: string): boolean {
@@ -356,8 +387,15 @@ function assertTextual(text: string): void {
   if (controls > 4 && controls > sample.length * 0.01) throw binary();
 }
 
+// eslint-disable-next-line no-control-regex -- the characters counted below
+const ANY_CONTROL = /[\x00-\x08\x0e-\x1f\x7f]/;
+// eslint-disable-next-line no-control-regex -- the characters counted below, with `c1`
+const ANY_CONTROL_OR_C1 = /[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]/;
+
 /** Control characters other than tab, line ends and form feed; with `c1`, also C1 controls and U+FFFD. */
 function countControls(text: string, c1: boolean): number {
+  // Most texts hold none: one scan says so.
+  if (!(c1 ? ANY_CONTROL_OR_C1 : ANY_CONTROL).test(text)) return 0;
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
