@@ -109,7 +109,7 @@ interface KnownQuestion {
   looseWithSubLabel?: string;
 }
 
-/** How many line texts a question index remembers the headers of. */
+/** How many line texts a question index remembers the headers of (and whether they are filler). */
 const MATCHED_LINES_KEPT = 20000;
 /** How many texts a question index remembers the headers of. */
 const TEXTS_KEPT = 4;
@@ -124,6 +124,8 @@ export class QuestionIndex {
   private readonly matched = new Map<string, Omit<QuestionHeader, 'line'>[]>();
   /** The headers of the last few texts. */
   private readonly found = new Map<string, QuestionHeader[]>();
+  /** Whether each line text is filler, as lines repeat from file to file. */
+  private readonly fillerLines = new Map<string, boolean>();
 
   constructor(readonly def: Definition) {
     for (const question of def.questions) {
@@ -156,6 +158,17 @@ export class QuestionIndex {
 
   /** A heading, note or user-interface line: never part of an answer. */
   isFiller(line: string): boolean {
+    // Headings, notes and blank lines recur from file to file: each is judged once.
+    let filler = this.fillerLines.get(line);
+    if (filler === undefined) {
+      filler = this.judgeFiller(line);
+      if (this.fillerLines.size >= MATCHED_LINES_KEPT) this.fillerLines.clear();
+      this.fillerLines.set(line, filler);
+    }
+    return filler;
+  }
+
+  private judgeFiller(line: string): boolean {
     const trimmed = line.trim();
     if (!trimmed) return false;
     const plain = unescapeMarkdown(trimmed);
