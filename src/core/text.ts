@@ -11,8 +11,23 @@ export function collapseWhitespace(text: string): string {
   return UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
+/** Folded texts: the checks fold each answer in several rules. */
+const folded = new Map<string, string>();
+/** Texts kept folded at most: a batch's distinct answers, about a hundred per response. */
+const FOLDED_KEPT = 1 << 17;
+
 /** Lower-case, accent-free, single-spaced form for comparing labels and words. */
 export function foldText(text: string): string {
+  let result = folded.get(text);
+  if (result === undefined) {
+    result = fold(text);
+    if (folded.size >= FOLDED_KEPT) folded.clear();
+    folded.set(text, result);
+  }
+  return result;
+}
+
+function fold(text: string): string {
   // ASCII text has no compatibility forms or accents to take apart.
   const lower = BEYOND_ASCII.test(text)
     ? text

@@ -47,7 +47,8 @@ export function linkProblem(link: string): string | undefined {
   if (!m) return undefined;
   const [, scheme, colon, slashes, rest] = m;
   const lower = scheme.toLowerCase();
-  const httpLike = ['http', 'https'].some((s) => editDistance(lower, s) <= 1);
+  const httpLike =
+    lower === 'http' || lower === 'https' || ['http', 'https'].some((s) => editDistance(lower, s) <= 1);
   if (!httpLike) return undefined;
   // "HTTP/1.1" names a protocol version, not a link.
   if (!colon && slashes === '/') return undefined;
