@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { fromGzip, type DeflatedPart, type Deflater } from '../xlsx/zip';
 
 /**
- * The worker thread's code: one gzip stream (Node's zlib, level 6) per part, fed the part's pieces
+ * The worker thread's code: one gzip stream (Node's zlib) per part, fed the part's pieces
  * as they come; the whole gzip member goes back when the part ends.
  */
 const THREAD = `
@@ -12,7 +12,7 @@ const parts = new Map();
 parentPort.on('message', ({ id, chunk, end }) => {
   let part = parts.get(id);
   if (!part) {
-    const gzip = createGzip({ level: 6 });
+    const gzip = createGzip({ level: 5 });
     part = { gzip, chunks: [], length: 0 };
     gzip.on('data', (c) => {
       part.chunks.push(c);
@@ -74,11 +74,12 @@ export function threadDeflater(): { deflater: Deflater; close(): Promise<void> }
     const id = next++;
     const thread = (worker ??= start());
     return {
-      write: (chunk) => {
+      write: (chunk, handOver) => {
         if (!chunk.length) return;
-        // A view's whole buffer would be copied: a view of a small part of one is copied alone.
-        const small = typeof chunk !== 'string' && chunk.byteLength * 2 < chunk.buffer.byteLength;
-        thread.postMessage({ id, chunk: small ? chunk.slice() : chunk });
+        if (typeof chunk === 'string') thread.postMessage({ id, chunk });
+        // A buffer handed over moves to the thread; another is copied, a view of little of one alone.
+        else if (handOver) thread.postMessage({ id, chunk }, [chunk.buffer as ArrayBuffer]);
+        else thread.postMessage({ id, chunk: chunk.slice() });
       },
       end: () =>
         new Promise<DeflatedPart>((resolve, reject) => {

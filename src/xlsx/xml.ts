@@ -86,7 +86,7 @@ export class XmlSink {
   private at = 0;
   private static encoder = new TextEncoder();
 
-  constructor(private readonly out: { write(chunk: Uint8Array): void; end(): void }) {}
+  constructor(private readonly out: { write(chunk: Uint8Array, handOver: boolean): void; end(): void }) {}
 
   /** Writes text (markup, or content already escaped). */
   push(s: string): void {
@@ -95,7 +95,7 @@ export class XmlSink {
     if (this.at + 3 * n > SINK_BYTES) {
       this.flush();
       if (3 * n > SINK_BYTES) {
-        this.out.write(XmlSink.encoder.encode(s));
+        this.out.write(XmlSink.encoder.encode(s), true);
         return;
       }
     }
@@ -134,7 +134,7 @@ export class XmlSink {
 
   private flush(): void {
     if (!this.at) return;
-    this.out.write(this.buf.subarray(0, this.at));
+    this.out.write(this.buf.subarray(0, this.at), true);
     this.buf = new Uint8Array(SINK_BYTES);
     this.at = 0;
   }

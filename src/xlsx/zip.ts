@@ -23,18 +23,22 @@ export interface DeflatedPart {
   size: number;
 }
 
-/** One part's bytes (strings are UTF-8 encoded) written in order, then ended. */
+/**
+ * One part's bytes (strings are UTF-8 encoded) written in order, then ended. A chunk written with
+ * `handOver` is the writer's own: the caller never uses its buffer again, so it may be moved rather
+ * than copied.
+ */
 export interface PartStream {
-  write(chunk: string | Uint8Array): void;
+  write(chunk: string | Uint8Array, handOver?: boolean): void;
   end(): Promise<DeflatedPart>;
 }
 
 /** Starts deflating one part. */
 export type Deflater = () => PartStream;
 
-/** What a part is written through: its pieces in order, then `end()`. */
+/** What a part is written through: its pieces in order (see `PartStream`), then `end()`. */
 export interface PartWriter {
-  write(chunk: string | Uint8Array): void;
+  write(chunk: string | Uint8Array, handOver?: boolean): void;
   end(): void;
 }
 
@@ -145,7 +149,7 @@ export class ZipWriter {
     this.slots.push(slot);
     let stream: PartStream | undefined;
     return {
-      write: (chunk) => (stream ??= this.deflater()).write(chunk),
+      write: (chunk, handOver) => (stream ??= this.deflater()).write(chunk, handOver),
       end: () => {
         if (slot.part) return;
         slot.part = (stream ??= this.deflater()).end();
