@@ -222,8 +222,11 @@ export function pivotParts(
       `${xmlHeader}<pivotCacheRecords xmlns="${ns.main}" xmlns:r="${ns.rel}" count="${rows.length}">`,
     );
     const indexed = headers.map((_, f) => axis.get(f)?.rowItems);
-    // Each field's values as written: most recur from row to row (ids, files, question texts).
+    // Each field's values as written: most recur from row to row (ids, files, question texts), and
+    // many repeat the row above (the rows of one response).
     const written = headers.map(() => new Map<CellValue, string>());
+    const lastValue: CellValue[] = [];
+    const lastXml: string[] = [];
     rows.forEach((row, i) => {
       sink.push('<r>');
       for (let f = 0; f < indexed.length; f++) {
@@ -236,6 +239,10 @@ export function pivotParts(
           continue;
         }
         const v = row[f];
+        if (v === lastValue[f] && i > 0) {
+          sink.push(lastXml[f]);
+          continue;
+        }
         const known = written[f];
         let xml = known.get(v);
         if (xml === undefined) {
@@ -243,6 +250,8 @@ export function pivotParts(
           if (known.size >= WRITTEN_KEPT) known.clear();
           known.set(v, xml);
         }
+        lastValue[f] = v;
+        lastXml[f] = xml;
         sink.push(xml);
       }
       sink.push('</r>');
