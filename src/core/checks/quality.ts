@@ -14,7 +14,10 @@ const LINK = /<?(?:https?:\/\/|www\.)[^\s<>]*>?/gi;
  * Worth comparing: at least three words besides any links, so that one portal named for several
  * services or a stock "There is no such law" are not taken for copying.
  */
-function isSubstantial(text: string, folded: string, placeholders: readonly string[]): boolean {
+function isSubstantial(text: string, placeholders: readonly string[]): boolean {
+  // Collapsing white space only shortens a text: a short one is out at once.
+  if (text.length < 20) return false;
+  const folded = foldText(text);
   if (isFoldedPlaceholder(folded, placeholders) || isFoldedNegative(folded)) return false;
   if (collapseWhitespace(text).length < 20) return false;
   const words = text.replace(LINK, ' ').match(/\p{L}[\p{L}\p{N}'’-]*/gu) ?? [];
@@ -26,8 +29,8 @@ function repeatedAnswer(r: Response, ctx: CheckContext): Finding[] {
   for (const q of ctx.def.questions) {
     const answer = r.answers[q.id];
     if (q.type !== 'text' || q.format || answer?.status !== 'answered') continue;
+    if (!isSubstantial(answer.value, ctx.def.placeholders)) continue;
     const key = foldText(answer.value);
-    if (!isSubstantial(answer.value, key, ctx.def.placeholders)) continue;
     const ids = byText.get(key) ?? [];
     ids.push(q.id);
     byText.set(key, ids);
