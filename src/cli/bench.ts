@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,10 +41,10 @@ interface Measure {
 }
 
 /** A stage run in a process of its own, so that each peak resident memory is its own. */
-function measured(stage: Stage, dir: string, rows: number): Measure {
+function measured(stage: Stage, dir: string, out: string, rows: number): Measure {
   const run = spawnSync(
     process.execPath,
-    [process.argv[1], '--stage', stage, '--dir', dir, '--rows', `${rows}`],
+    [process.argv[1], '--stage', stage, '--dir', dir, '--out', out, '--rows', `${rows}`],
     {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
@@ -54,6 +54,33 @@ function measured(stage: Stage, dir: string, rows: number): Measure {
   if (run.status !== 0 || !last.startsWith('{'))
     throw new Error(`the ${stage} run failed (${run.status}): ${run.stderr || run.stdout}`);
   return JSON.parse(last) as Measure;
+}
+
+/** Each figure's median over the runs. */
+function median(runs: Measure[]): Measure {
+  const of = (pick: (m: Measure) => number | undefined) => {
+    const values = runs.map(pick).filter((v): v is number => v !== undefined);
+    values.sort((a, b) => a - b);
+    const mid = values.length >> 1;
+    return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+  };
+  return {
+    ms: of((m) => m.ms),
+    cpuMs: of((m) => m.cpuMs),
+    peakRss: of((m) => m.peakRss),
+    ...(runs[0].deriveMs !== undefined && {
+      deriveMs: of((m) => m.deriveMs),
+      deriveCpuMs: of((m) => m.deriveCpuMs),
+      rederiveMs: of((m) => m.rederiveMs),
+    }),
+  };
+}
+
+/** Stages measured in turn, `runs` times over, each figure the median of its runs. */
+function measuredInTurn(stages: Stage[], dir: string, out: string, rows: number, runs: number): Measure[] {
+  const all: Measure[][] = stages.map(() => []);
+  for (let k = 0; k < runs; k++) stages.forEach((stage, i) => all[i].push(measured(stage, dir, out, rows)));
+  return all.map(median);
 }
 
 const cpuNow = () => {
@@ -94,7 +121,7 @@ function timeDerivations(): { ms: number; cpuMs: number; again(): Promise<number
 }
 
 /** Runs one stage in this process and prints its measure as the last line of output. */
-async function runStage(stage: string, dir: string, rows: number): Promise<number> {
+async function runStage(stage: string, dir: string, out: string, rows: number): Promise<number> {
   const derivation = stage === 'derived' ? timeDerivations() : undefined;
   const start = performance.now();
   const cpuStart = cpuNow();
@@ -104,11 +131,7 @@ async function runStage(stage: string, dir: string, rows: number): Promise<numbe
   } else {
     // The command line exactly as a user runs it, output file written.
     const quiet = { write: () => true, isTTY: false };
-    const code = await cli(
-      ['import', dir, '--replace', '--quiet', '--out', join(dir, 'out', 'comparison.xlsx')],
-      quiet,
-      quiet,
-    );
+    const code = await cli(['import', dir, '--replace', '--quiet', '--out', out], quiet, quiet);
     if (code !== EXIT.ok && code !== EXIT.rejected) return code;
   }
   const result: Measure = {
@@ -125,13 +148,22 @@ async function runStage(stage: string, dir: string, rows: number): Promise<numbe
   return 0;
 }
 
-/** A generated batch written to a fresh temporary folder. */
+/** A generated batch written to a fresh temporary folder, and where its workbook goes (outside it). */
 async function writeBatch(count: number, seed: number, def: Definition) {
-  const dir = mkdtempSync(join(tmpdir(), 'survey-atlas-bench-'));
+  const root = mkdtempSync(join(tmpdir(), 'survey-atlas-bench-'));
+  const dir = join(root, 'batch');
+  mkdirSync(dir);
   const batch = await generateSampleBatch({ count, seed, def });
   for (const f of batch.files) writeFileSync(join(dir, f.name), f.bytes);
   const bytes = batch.files.reduce((n, f) => n + f.bytes.length, 0);
-  return { dir, files: batch.files.length, bytes, responses: batch.truth.length };
+  return {
+    root,
+    dir,
+    out: join(root, 'comparison.xlsx'),
+    files: batch.files.length,
+    bytes,
+    responses: batch.truth.length,
+  };
 }
 
 /** The definition of the derived batches, or why there is none. */
@@ -154,28 +186,30 @@ export async function main(argv: string[]): Promise<number> {
     options: {
       responses: { type: 'string', default: '230,1150' },
       seed: { type: 'string', default: '2022' },
+      runs: { type: 'string', default: '3' },
       stage: { type: 'string' },
       dir: { type: 'string' },
+      out: { type: 'string' },
       rows: { type: 'string', default: '0' },
     },
   });
-  if (values.stage) return runStage(values.stage, values.dir!, Number(values.rows));
+  if (values.stage) return runStage(values.stage, values.dir!, values.out!, Number(values.rows));
+  const runs = Math.max(1, Number(values.runs));
 
   const def = loadQuestionnaire('msq-2022');
   const unknown = await unknownQuestionnaire();
   const sizes = values.responses.split(',').map(Number);
   const seed = Number(values.seed);
   console.log(
-    `Survey Atlas benchmark: ${def.questions.length} questions, batches of ${sizes.join(' and ')} responses`,
+    `Survey Atlas benchmark: ${def.questions.length} questions, batches of ${sizes.join(' and ')} responses; medians of ${runs} run${runs === 1 ? '' : 's'}`,
   );
   let failed = false;
   for (const count of sizes) {
     const batch = await writeBatch(count, seed, def);
     try {
       const rows = batch.responses * def.questions.length;
-      const floor = measured('floor', batch.dir, rows);
-      const run = measured('import', batch.dir, rows);
-      const xlsx = readFileSync(join(batch.dir, 'out', 'comparison.xlsx'));
+      const [floor, run] = measuredInTurn(['floor', 'import'], batch.dir, batch.out, rows, runs);
+      const xlsx = readFileSync(batch.out);
       const state = await readWorkbookState(new Uint8Array(xlsx), def);
       failed ||= state.responses.length === 0;
       console.log('');
@@ -196,7 +230,7 @@ export async function main(argv: string[]): Promise<number> {
         `  workbook                 ${mib(xlsx.length).padStart(7)} MiB, ${state.responses.length} responses read back`,
       );
     } finally {
-      rmSync(batch.dir, { recursive: true, force: true });
+      rmSync(batch.root, { recursive: true, force: true });
     }
 
     if (typeof unknown === 'string') {
@@ -205,8 +239,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const derivedBatch = await writeBatch(count, seed, unknown);
     try {
-      const run = measured('derived', derivedBatch.dir, 0);
-      const xlsx = readFileSync(join(derivedBatch.dir, 'out', 'comparison.xlsx'));
+      const [run] = measuredInTurn(['derived'], derivedBatch.dir, derivedBatch.out, 0, runs);
+      const xlsx = readFileSync(derivedBatch.out);
       const state = await readWorkbookState(new Uint8Array(xlsx));
       const derived = state.definition?.source?.kind === 'derived';
       failed ||= !derived || state.responses.length === 0;
@@ -221,7 +255,7 @@ export async function main(argv: string[]): Promise<number> {
         `  deriving it again, from the files as the import left them (workbooks parsed, texts decoded): ${run.rederiveMs!.toFixed(0)} ms (${share(run.rederiveMs!, run.ms)})`,
       );
     } finally {
-      rmSync(derivedBatch.dir, { recursive: true, force: true });
+      rmSync(derivedBatch.root, { recursive: true, force: true });
     }
   }
   return failed ? 1 : 0;

@@ -271,10 +271,12 @@ export function worksheetPart(
   // What every cell repeats, and each column's last text and its shared string: the rows of a
   // response repeat its id, file and country down the sheet.
   const cellStarts = letters.map((letter) => `<c r="${letter}`);
-  const styleParts = new Map<number, string>();
+  // `" s="3" t="s"><v>` for each format and kind of value.
+  const styleParts = new Map<number, { string: string; number: string }>();
   const styled = (s: number) => {
     let part = styleParts.get(s);
-    if (part === undefined) styleParts.set(s, (part = `" s="${s}`));
+    if (part === undefined)
+      styleParts.set(s, (part = { string: `" s="${s}" t="s"><v>`, number: `" s="${s}"><v>` }));
     return part;
   };
   const lastText: (string | undefined)[] = [];
@@ -298,18 +300,22 @@ export function worksheetPart(
         // Written piece by piece: <c r="B7" s="3" t="s"><v>12</v></c>.
         sink.push(cellStarts[col]);
         sink.int(ref);
-        sink.push(styled(run.override?.get(k) ?? run.styles[k] ?? 0));
+        const style = run.override?.get(k) ?? run.styles[k] ?? 0;
         if (kind === 'string') {
-          sink.push('" t="s"><v>');
+          sink.push(styled(style).string);
           if (lastText[col] === v) sink.int(strings.again(lastId[col]));
           else {
             lastText[col] = v as string;
             sink.int((lastId[col] = strings.id(v as string)));
           }
         } else if (kind === 'number') {
-          sink.push('"><v>');
+          sink.push(styled(style).number);
           sink.int(v as number);
-        } else sink.push(v ? '" t="b"><v>1' : '" t="b"><v>0');
+        } else {
+          sink.push('" s="');
+          sink.int(style);
+          sink.push(v ? '" t="b"><v>1' : '" t="b"><v>0');
+        }
         sink.push('</v></c>');
         lastCol = col;
       }

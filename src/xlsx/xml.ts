@@ -103,7 +103,7 @@ export class XmlSink {
     let at = this.at;
     // Short text is mostly ASCII: copied unit by unit until a character beyond ASCII.
     let i = 0;
-    if (n <= 64)
+    if (n <= 256)
       for (; i < n; i++) {
         const c = s.charCodeAt(i);
         if (c >= 0x80) break;
