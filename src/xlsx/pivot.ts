@@ -4,7 +4,7 @@ import { cellText, limits } from './limits';
 import type { StyleBook } from './styles';
 import type { CellRun } from './worksheet';
 import { tableHeaders } from './worksheet';
-import { attr, ns, xmlAttr, xmlHeader, type XmlSink } from './xml';
+import { attr, ns, xmlAttr, xmlHeader, XmlSink } from './xml';
 
 /**
  * PivotTable parts per ECMA-376 Part 1, §18.10: a cache definition over a worksheet range, the cache
@@ -129,10 +129,18 @@ interface AxisField {
 function axisField(index: number, rows: readonly CellValue[][], sort: boolean): AxisField {
   const firstSeen = new Map<Key, CellValue>();
   const keys: Key[] = new Array(rows.length);
+  // Most rows repeat the value of the row above (the rows of one response).
+  let last: { raw: CellValue | undefined; key: Key } | undefined;
   rows.forEach((row, i) => {
-    const v = normal(row[index]);
+    const raw = row[index];
+    if (last && raw === last.raw) {
+      keys[i] = last.key;
+      return;
+    }
+    const v = normal(raw);
     const k = (keys[i] = keyOf(v));
     if (!firstSeen.has(k)) firstSeen.set(k, v);
+    last = { raw, key: k };
   });
   const items = [...firstSeen.values()];
   if (sort) items.sort(ascending);
@@ -224,9 +232,9 @@ export function pivotParts(
     const indexed = headers.map((_, f) => axis.get(f)?.rowItems);
     // Each field's values as written: most recur from row to row (ids, files, question texts), and
     // many repeat the row above (the rows of one response).
-    const written = headers.map(() => new Map<CellValue, string>());
+    const written = headers.map(() => new Map<CellValue, Uint8Array>());
     const lastValue: CellValue[] = [];
-    const lastXml: string[] = [];
+    const lastXml: Uint8Array[] = [];
     rows.forEach((row, i) => {
       sink.push('<r>');
       for (let f = 0; f < indexed.length; f++) {
@@ -240,19 +248,19 @@ export function pivotParts(
         }
         const v = row[f];
         if (v === lastValue[f] && i > 0) {
-          sink.push(lastXml[f]);
+          sink.bytes(lastXml[f]);
           continue;
         }
         const known = written[f];
         let xml = known.get(v);
         if (xml === undefined) {
-          xml = itemXml(normal(v));
+          xml = XmlSink.encode(itemXml(normal(v)));
           if (known.size >= WRITTEN_KEPT) known.clear();
           known.set(v, xml);
         }
         lastValue[f] = v;
         lastXml[f] = xml;
-        sink.push(xml);
+        sink.bytes(xml);
       }
       sink.push('</r>');
     });

@@ -113,6 +113,23 @@ export class XmlSink {
     this.at = at;
   }
 
+  /** Writes UTF-8 already encoded (`XmlSink.encode`): markup written many times over. */
+  bytes(b: Uint8Array): void {
+    if (this.at + b.length > SINK_BYTES) {
+      this.flush();
+      if (b.length > SINK_BYTES) {
+        this.out.write(b.slice(), true);
+        return;
+      }
+    }
+    this.buf.set(b, this.at);
+    this.at += b.length;
+  }
+
+  static encode(s: string): Uint8Array {
+    return XmlSink.encoder.encode(s);
+  }
+
   /** Writes a number as `String(n)` does, whole numbers up to 2³¹ digit by digit. */
   int(n: number): void {
     if (!(n >= 0 && n < 0x80000000 && (n | 0) === n) || Object.is(n, -0)) {
