@@ -6,6 +6,11 @@
 import type { Definition, Question } from '../definition';
 import { ReadError } from './errors';
 
+/** Whether a text's lines (`splitLines`) joined with "\n" give the text back. */
+function joinsToItself(text: string): boolean {
+  return !/^\ufeff|[\r\v\f\u2028\u2029]/.test(text);
+}
+
 /** Splits text into lines whatever the line ending; Word's manual line break and page break count too. */
 export function splitLines(text: string): string[] {
   return text.replace(/^\ufeff/, '').split(/\r\n|[\r\n\v\f\u2028\u2029]/);
@@ -241,9 +246,10 @@ export class QuestionIndex {
    * number decides between questions of the same text, and a header whose number is the
    * question's wins over one whose number is not.
    */
-  findHeaders(lines: readonly string[]): QuestionHeader[] {
-    // Sniffing and reading look at the same text several times over.
-    const key = lines.join('\n');
+  findHeaders(lines: readonly string[], text?: string): QuestionHeader[] {
+    // Sniffing and reading look at the same text several times over: its lines joined are the key,
+    // or the text itself where that is what they join to.
+    const key = text !== undefined && joinsToItself(text) ? text : lines.join('\n');
     let headers = this.found.get(key);
     if (headers === undefined) {
       headers = this.headersOf(lines);
@@ -388,7 +394,7 @@ function dropFiller(lines: readonly string[], index: QuestionIndex): string[] {
 export function splitIntoBlocks(text: string, def: Definition): TextLayout {
   const index = questionIndex(def);
   const lines = splitLines(text);
-  const headers = index.findHeaders(lines);
+  const headers = index.findHeaders(lines, text);
   if (!enoughQuestions(headers.length, def)) {
     throw new ReadError(
       'not-a-response',
@@ -420,7 +426,7 @@ export function enoughQuestions(found: number, def: Definition): boolean {
 
 /** How many question headers of the definition a text holds. */
 export function countQuestionHeaders(text: string, def: Definition): number {
-  return questionIndex(def).findHeaders(splitLines(text)).length;
+  return questionIndex(def).findHeaders(splitLines(text), text).length;
 }
 
 /** A text answer as written: line breaks kept, blank lines around it and trailing spaces dropped. */
@@ -447,7 +453,7 @@ export function detectTextLayout(
 ): 'forms-text' | 'word' | undefined {
   const index = questionIndex(def);
   const lines = splitLines(text);
-  const headers = index.findHeaders(lines);
+  const headers = index.findHeaders(lines, text);
   if (!enoughQuestions(headers.length, def)) return undefined;
   const preamble = lines.slice(0, headers[0].line).map(normalizeLabel);
   const formsHeader = preamble.includes('time to complete') || preamble.some((l) => /^respondent\b/.test(l));
