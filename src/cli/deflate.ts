@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { fromGzip, type DeflatedPart, type Deflater } from '../xlsx/zip';
+import { fromGzip, platformDeflater, type DeflatedPart, type Deflater } from '../xlsx/zip';
 
 /**
  * The worker thread's code: one gzip stream (Node's zlib) per part, fed the part's pieces
@@ -38,8 +38,8 @@ parentPort.on('message', ({ id, chunk, end }) => {
 
 /**
  * Deflates workbook parts on a worker thread, so that on a machine with a second core the parts are
- * deflated (and their text encoded) while the main thread builds the next ones. `close` ends the
- * thread.
+ * deflated while the main thread builds the next ones; where no worker can start, on the main
+ * thread. `close` ends the thread.
  */
 export function threadDeflater(): { deflater: Deflater; close(): Promise<void> } {
   let worker: Worker | undefined;
@@ -72,12 +72,17 @@ export function threadDeflater(): { deflater: Deflater; close(): Promise<void> }
   };
   const deflater: Deflater = () => {
     const id = next++;
-    const thread = (worker ??= start());
+    let thread: Worker;
+    try {
+      thread = worker ??= start();
+    } catch {
+      return platformDeflater(); // no worker thread here: deflate on this one
+    }
     return {
       write: (chunk, handOver) => {
         if (!chunk.length) return;
         if (typeof chunk === 'string') thread.postMessage({ id, chunk });
-        // A buffer handed over moves to the thread; another is copied, a view of little of one alone.
+        // A buffer handed over moves to the thread; any other chunk is copied (the view, not its buffer).
         else if (handOver) thread.postMessage({ id, chunk }, [chunk.buffer as ArrayBuffer]);
         else thread.postMessage({ id, chunk: chunk.slice() });
       },
