@@ -13,6 +13,7 @@ import { TIDY_COLUMNS, tidyTables, type TidyTables } from '../core/tables';
 import { readWorkbookState } from '../xlsx/read-back';
 import { renderXlsx } from '../xlsx/render';
 import { toCsv } from './csv';
+import { threadDeflater } from './deflate';
 import { parseEncodingChoices } from './encodings';
 import { collectPaths, loadInputFile } from './files';
 import { formatSummary } from './summary';
@@ -152,7 +153,12 @@ export async function main(
         importedAt: new Date().toISOString(),
       });
       await mkdir(dirname(values.out), { recursive: true });
-      await writeFile(values.out, await renderXlsx(plan));
+      const deflating = threadDeflater();
+      try {
+        await writeFile(values.out, await renderXlsx(plan, { deflater: deflating.deflater }));
+      } finally {
+        await deflating.close();
+      }
     }
     if (!values.quiet) {
       out.write(`${formatSummary(result)}\n`);

@@ -41,11 +41,7 @@ function readAnswer(q: Question, raw: RawAnswer | undefined, choicesRecorded: bo
 function inferChoice(q: Question, answers: Record<string, Answer>, def: Definition): void {
   const answer = answers[q.id];
   if (answer.status !== 'not-recorded' || q.type !== 'single') return;
-  for (const f of def.questions) {
-    if (isChoiceType(f.type)) continue;
-    const condition = simpleCondition(def, f);
-    const label = condition?.question === q.id ? condition.label : undefined;
-    if (!label || !q.options?.includes(label)) continue;
+  for (const { f, label } of followUpsOf(def).get(q) ?? []) {
     if (!isSubstantive(answers[f.id].value, def.placeholders)) continue;
     answers[q.id] = {
       questionId: q.id,
@@ -56,6 +52,29 @@ function inferChoice(q: Question, answers: Record<string, Answer>, def: Definiti
     };
     return;
   }
+}
+
+const followUps = new WeakMap<Definition, Map<Question, { f: Question; label: string }[]>>();
+
+/**
+ * For each question, in the definition's order, the text questions whose condition names one of its
+ * options ("If yes…" of a Yes/No question), with that option's label. Worked out once per definition.
+ */
+function followUpsOf(def: Definition): Map<Question, { f: Question; label: string }[]> {
+  let known = followUps.get(def);
+  if (known) return known;
+  known = new Map();
+  const byId = new Map(def.questions.map((q) => [q.id, q]));
+  for (const f of def.questions) {
+    if (isChoiceType(f.type)) continue;
+    const condition = simpleCondition(def, f);
+    const q = condition && byId.get(condition.question);
+    const label = condition?.label;
+    if (!q || !label || !q.options?.includes(label)) continue;
+    known.set(q, [...(known.get(q) ?? []), { f, label }]);
+  }
+  followUps.set(def, known);
+  return known;
 }
 
 /** An empty question whose condition is known to be unmet does not apply. */

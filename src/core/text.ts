@@ -1,18 +1,41 @@
 /** Text predicates shared by alignment and checks. */
 
+/** White space other than single spaces between words: what collapsing changes. */
+const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;
+// eslint-disable-next-line no-control-regex -- any character beyond ASCII
+const BEYOND_ASCII = /[^\x00-\x7f]/;
+
 /** Trims and folds runs of white space into one space. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most answers are spaced evenly already: they are returned as they are.
+  return UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
+
+/** Folded texts: the checks fold each answer in several rules. */
+const folded = new Map<string, string>();
+/** Texts kept folded at most: a batch's distinct answers, about a hundred per response. */
+const FOLDED_KEPT = 1 << 17;
 
 /** Lower-case, accent-free, single-spaced form for comparing labels and words. */
 export function foldText(text: string): string {
-  return collapseWhitespace(
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase(),
-  );
+  let result = folded.get(text);
+  if (result === undefined) {
+    result = fold(text);
+    if (folded.size >= FOLDED_KEPT) folded.clear();
+    folded.set(text, result);
+  }
+  return result;
+}
+
+function fold(text: string): string {
+  // ASCII text has no compatibility forms or accents to take apart.
+  const lower = BEYOND_ASCII.test(text)
+    ? text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+    : text.toLowerCase();
+  return collapseWhitespace(lower);
 }
 
 /** The folded forms of each list of stand-ins, folded once: every answer is compared with them. */
@@ -24,8 +47,8 @@ function foldedSet(placeholders: readonly string[]): Set<string> {
   return set;
 }
 
-/** `isPlaceholder` on an answer already folded. */
-function isFoldedPlaceholder(bare: string, placeholders: readonly string[]): boolean {
+/** `isPlaceholder` on an answer already folded (`foldText`). */
+export function isFoldedPlaceholder(bare: string, placeholders: readonly string[]): boolean {
   if (!bare) return false;
   // "None." and "N/A." are the same stand-ins as "None" and "N/A".
   const unpunctuated = bare.length > 1 ? bare.replace(/\.+$/, '') : bare;
@@ -51,7 +74,8 @@ export function isNegativeJustification(text: string): boolean {
   return isFoldedNegative(foldText(text));
 }
 
-function isFoldedNegative(folded: string): boolean {
+/** `isNegativeJustification` on an answer already folded (`foldText`). */
+export function isFoldedNegative(folded: string): boolean {
   return NEGATIVE_OPENINGS.some((re) => re.test(folded));
 }
 

@@ -15,7 +15,8 @@ import { attr, ns, xmlAttr, xmlHeader, XmlSink } from './xml';
 
 export interface PivotParts {
   cacheDefinition: string;
-  records: Uint8Array;
+  /** Writes the cache records part to `sink`. */
+  writeRecords(sink: XmlSink): void;
   table: string;
   runs: CellRun[];
 }
@@ -47,6 +48,9 @@ function ascending(a: CellValue, b: CellValue): number {
     (typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b)))
   );
 }
+
+/** How many values of a field the records remember as written. */
+const WRITTEN_KEPT = 4096;
 
 function itemXml(v: CellValue): string {
   if (v === null) return '<m/>';
@@ -118,18 +122,30 @@ interface AxisField {
   index: number;
   items: CellValue[];
   itemOf: Map<Key, number>;
+  /** The item of each source row. */
+  rowItems: Uint32Array;
 }
 
 function axisField(index: number, rows: readonly CellValue[][], sort: boolean): AxisField {
   const firstSeen = new Map<Key, CellValue>();
-  for (const row of rows) {
-    const v = normal(row[index]);
-    const k = keyOf(v);
+  const keys: Key[] = new Array(rows.length);
+  // Most rows repeat the value of the row above (the rows of one response).
+  let last: { raw: CellValue | undefined; key: Key } | undefined;
+  rows.forEach((row, i) => {
+    const raw = row[index];
+    if (last && raw === last.raw) {
+      keys[i] = last.key;
+      return;
+    }
+    const v = normal(raw);
+    const k = (keys[i] = keyOf(v));
     if (!firstSeen.has(k)) firstSeen.set(k, v);
-  }
+    last = { raw, key: k };
+  });
   const items = [...firstSeen.values()];
   if (sort) items.sort(ascending);
-  return { index, items, itemOf: new Map(items.map((v, i) => [keyOf(v), i])) };
+  const itemOf = new Map(items.map((v, i) => [keyOf(v), i]));
+  return { index, items, itemOf, rowItems: Uint32Array.from(keys, (k) => itemOf.get(k)!) };
 }
 
 const label = (v: CellValue) => (v === null ? '(blank)' : v);
@@ -181,12 +197,8 @@ export function pivotParts(
   const axis = new Map<number, AxisField>();
   for (const f of [rowField, colField, ...pageFields.map((p) => p.field)]) if (f) axis.set(f.index, f);
 
-  // Records, and the figures the PivotTable shows. Cells are indexed row * (columns + 1) + column,
-  // the last row and column holding the totals.
-  const records = new XmlSink();
-  records.push(
-    `${xmlHeader}<pivotCacheRecords xmlns="${ns.main}" xmlns:r="${ns.rel}" count="${rows.length}">`,
-  );
+  // The figures the PivotTable shows. Cells are indexed row * (columns + 1) + column, the last row
+  // and column holding the totals.
   const width = (colField?.items.length ?? 1) + 1;
   const size = (rowField.items.length + 1) * width;
   const sums = new Float64Array(size);
@@ -194,25 +206,15 @@ export function pivotParts(
   const filled = new Uint32Array(size);
   const usedRows = new Set<number>();
   const usedCols = new Set<number>();
-  const axisIndexes = [...axis.keys()];
-  const at = new Map<number, number>();
-  for (const row of rows) {
-    for (const f of axisIndexes) at.set(f, axis.get(f)!.itemOf.get(keyOf(normal(row[f])))!);
-    let xml = '<r>';
-    for (let f = 0; f < headers.length; f++) {
-      const x = at.get(f);
-      // `v` is required on a record's index (CT_Index), even for the first item.
-      xml += x === undefined ? itemXml(normal(row[f])) : `<x v="${x}"/>`;
-    }
-    records.push(`${xml}</r>`);
-    if (pageFields.some((p) => !p.visible[at.get(p.field.index)!])) continue;
-    const r = at.get(rowField.index)!;
-    const c = colField ? at.get(colField.index)! : 0;
+  const totalsRow = rowField.items.length * width;
+  rows.forEach((row, i) => {
+    if (pageFields.some((p) => !p.visible[p.field.rowItems[i]])) return;
+    const r = rowField.rowItems[i];
+    const c = colField ? colField.rowItems[i] : 0;
     usedRows.add(r);
     usedCols.add(c);
     const v = normal(row[dataIndex]);
-    if (v === null) continue;
-    const totalsRow = rowField.items.length * width;
+    if (v === null) return;
     for (const k of [r * width + c, r * width + width - 1, totalsRow + c, totalsRow + width - 1]) {
       filled[k]++;
       if (typeof v === 'number') {
@@ -220,8 +222,51 @@ export function pivotParts(
         numbers[k]++;
       }
     }
-  }
-  records.push('</pivotCacheRecords>');
+  });
+
+  // The records: shared items by index, the other fields inline.
+  const writeRecords = (sink: XmlSink) => {
+    sink.push(
+      `${xmlHeader}<pivotCacheRecords xmlns="${ns.main}" xmlns:r="${ns.rel}" count="${rows.length}">`,
+    );
+    const indexed = headers.map((_, f) => axis.get(f)?.rowItems);
+    // Each field's values as written: most recur from row to row (ids, files, question texts), and
+    // many repeat the row above (the rows of one response).
+    const written = headers.map(() => new Map<CellValue, Uint8Array>());
+    const lastValue: CellValue[] = [];
+    const lastXml: Uint8Array[] = [];
+    rows.forEach((row, i) => {
+      sink.push('<r>');
+      for (let f = 0; f < indexed.length; f++) {
+        const items = indexed[f];
+        if (items) {
+          // `v` is required on a record's index (CT_Index), even for the first item.
+          sink.push('<x v="');
+          sink.int(items[i]);
+          sink.push('"/>');
+          continue;
+        }
+        const v = row[f];
+        if (v === lastValue[f] && i > 0) {
+          sink.bytes(lastXml[f]);
+          continue;
+        }
+        const known = written[f];
+        let xml = known.get(v);
+        if (xml === undefined) {
+          xml = XmlSink.encode(itemXml(normal(v)));
+          if (known.size >= WRITTEN_KEPT) known.clear();
+          known.set(v, xml);
+        }
+        lastValue[f] = v;
+        lastXml[f] = xml;
+        sink.bytes(xml);
+      }
+      sink.push('</r>');
+    });
+    sink.push('</pivotCacheRecords>');
+    sink.close();
+  };
 
   // Cache definition.
   const fieldXml = headers.map((name, f) => {
@@ -347,5 +392,5 @@ export function pivotParts(
     `<dataFields count="1"><dataField name="${xmlAttr(caption)}" fld="${dataIndex}" subtotal="${value.summarize}" baseField="0" baseItem="0"${valueFormat ? ` numFmtId="${valueFormat}"` : ''}/></dataFields>` +
     '<pivotTableStyleInfo name="PivotStyleLight16" showRowHeaders="1" showColHeaders="1" showRowStripes="0" showColStripes="0" showLastColumn="1"/>' +
     '</pivotTableDefinition>';
-  return { cacheDefinition, records: records.bytes(), table: definition, runs };
+  return { cacheDefinition, writeRecords, table: definition, runs };
 }

@@ -1,5 +1,5 @@
 import { cellText } from './limits';
-import { needsPreserve, ns, xmlHeader, XmlSink, xmlText } from './xml';
+import { needsPreserve, ns, xmlHeader, xmlText, type XmlSink } from './xml';
 
 /** The shared string table: each distinct string stored once, cells refer to it by index. */
 export class SharedStrings {
@@ -15,8 +15,14 @@ export class SharedStrings {
     return at;
   }
 
-  toXml(): Uint8Array {
-    const sink = new XmlSink();
+  /** `id` once more of the text `id` last gave `at` for. */
+  again(at: number): number {
+    this.references++;
+    return at;
+  }
+
+  /** The sharedStrings part, written to `sink`. */
+  write(sink: XmlSink): void {
     sink.push(
       `${xmlHeader}<sst xmlns="${ns.main}" count="${this.references}" uniqueCount="${this.index.size}">`,
     );
@@ -27,6 +33,6 @@ export class SharedStrings {
           : `<si><t>${xmlText(s)}</t></si>`,
       );
     sink.push('</sst>');
-    return sink.bytes();
+    sink.close();
   }
 }

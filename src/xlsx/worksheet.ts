@@ -11,7 +11,7 @@ import type {
 import { argbColour, limits, textLiteral, validationList } from './limits';
 import type { SharedStrings } from './shared-strings';
 import type { CellStyle, StyleBook } from './styles';
-import { attr, ns, relTypes, xmlAttr, xmlHeader, XmlSink, xmlText } from './xml';
+import { attr, ns, relTypes, xmlAttr, xmlHeader, xmlText, type XmlSink } from './xml';
 
 /** A run of cells along one row, each with its format index. */
 export interface CellRun {
@@ -36,7 +36,6 @@ export interface TablePart {
 }
 
 export interface SheetPart {
-  xml: Uint8Array;
   rels: Relationship[];
   tables: TablePart[];
 }
@@ -123,8 +122,8 @@ function placeExists(target: string, sheetNames: Set<string> | undefined): boole
 }
 
 /**
- * One worksheet part, its tables and relationships. Strings are always written as shared strings
- * (`t="s"`), so no value becomes a formula; no cell formula is ever written.
+ * One worksheet part, written to `sink`; returns its tables and relationships. Strings are always
+ * written as shared strings (`t="s"`), so no value becomes a formula; no cell formula is ever written.
  */
 export function worksheetPart(
   sheet: SheetSpec,
@@ -139,6 +138,7 @@ export function worksheetPart(
     /** The sheet's drawing part (its charts), relative to the worksheet part. */
     drawing?: string;
   },
+  sink: XmlSink,
 ): SheetPart {
   const { styles, strings } = options;
   const runs: CellRun[] = [...(options.extraRuns ?? [])];
@@ -243,7 +243,6 @@ export function worksheetPart(
   }
   const letters = Array.from({ length: maxCol + 1 }, (_, i) => columnLetter(i));
 
-  const sink = new XmlSink();
   sink.push(`${xmlHeader}<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">`);
   const tabColour = argbColour(sheet.tabColor);
   const tab = tabColour ? `<tabColor rgb="${tabColour}"/>` : '';
@@ -269,26 +268,55 @@ export function worksheetPart(
   }
 
   sink.push('<sheetData>');
+  // What every cell repeats, and each column's last text and its shared string: the rows of a
+  // response repeat its id, file and country down the sheet.
+  const cellStarts = letters.map((letter) => `<c r="${letter}`);
+  // `" s="3" t="s"><v>` for each format and kind of value.
+  const styleParts = new Map<number, { string: string; number: string }>();
+  const styled = (s: number) => {
+    let part = styleParts.get(s);
+    if (part === undefined)
+      styleParts.set(s, (part = { string: `" s="${s}" t="s"><v>`, number: `" s="${s}"><v>` }));
+    return part;
+  };
+  const lastText: (string | undefined)[] = [];
+  const lastId: number[] = [];
   let i = 0;
   while (i < runs.length) {
     const row = runs[i].row;
     const ref = row + 1;
     let lastCol = -1;
-    sink.push(`<row r="${ref}">`);
+    sink.push('<row r="');
+    sink.int(ref);
+    sink.push('">');
     for (; i < runs.length && runs[i].row === row; i++) {
       const run = runs[i];
       for (let k = 0; k < run.values.length; k++) {
         const col = run.column + k;
         const v = run.values[k];
         if (col <= lastCol || v === null || v === undefined) continue;
-        const s = run.override?.get(k) ?? run.styles[k] ?? 0;
-        const r = letters[col] + ref;
-        if (typeof v === 'string') sink.push(`<c r="${r}" s="${s}" t="s"><v>${strings.id(v)}</v></c>`);
-        else if (typeof v === 'number') {
-          if (!Number.isFinite(v)) continue;
-          sink.push(`<c r="${r}" s="${s}"><v>${v}</v></c>`);
-        } else if (typeof v === 'boolean') sink.push(`<c r="${r}" s="${s}" t="b"><v>${v ? 1 : 0}</v></c>`);
-        else continue;
+        const kind = typeof v;
+        if (kind === 'number' ? !Number.isFinite(v) : kind !== 'string' && kind !== 'boolean') continue;
+        // Written piece by piece: <c r="B7" s="3" t="s"><v>12</v></c>.
+        sink.push(cellStarts[col]);
+        sink.int(ref);
+        const style = run.override?.get(k) ?? run.styles[k] ?? 0;
+        if (kind === 'string') {
+          sink.push(styled(style).string);
+          if (lastText[col] === v) sink.int(strings.again(lastId[col]));
+          else {
+            lastText[col] = v as string;
+            sink.int((lastId[col] = strings.id(v as string)));
+          }
+        } else if (kind === 'number') {
+          sink.push(styled(style).number);
+          sink.int(v as number);
+        } else {
+          sink.push('" s="');
+          sink.int(style);
+          sink.push(v ? '" t="b"><v>1' : '" t="b"><v>0');
+        }
+        sink.push('</v></c>');
         lastCol = col;
       }
     }
@@ -329,5 +357,6 @@ export function worksheetPart(
       `<tableParts count="${tablePartIds.length}">${tablePartIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`,
     );
   sink.push('</worksheet>');
-  return { xml: sink.bytes(), rels, tables };
+  sink.close();
+  return { rels, tables };
 }

@@ -73,36 +73,92 @@ export const relTypes = {
   chart: `${ns.rel}/chart`,
 } as const;
 
-/** Builds a large part as UTF-8 chunks, so no single huge string is ever held. */
+/** Bytes a sink fills before passing them on. */
+const SINK_BYTES = 1 << 20;
+
+/**
+ * Builds a large part as UTF-8 straight into buffers of a mebibyte, each passed to the part's writer
+ * (deflated as it comes) once full, so no large string is ever built: markup and indexes are written
+ * byte by byte, text through `TextEncoder.encodeInto`. A buffer once passed on is not reused.
+ */
 export class XmlSink {
-  private pending: string[] = [];
-  private pendingLength = 0;
-  private chunks: Uint8Array[] = [];
+  private buf = new Uint8Array(SINK_BYTES);
+  private at = 0;
   private static encoder = new TextEncoder();
 
+  constructor(private readonly out: { write(chunk: Uint8Array, handOver: boolean): void; end(): void }) {}
+
+  /** Writes text (markup, or content already escaped). */
   push(s: string): void {
-    this.pending.push(s);
-    this.pendingLength += s.length;
-    if (this.pendingLength > 1 << 20) this.flush();
+    const n = s.length;
+    // Three bytes at most per UTF-16 unit.
+    if (this.at + 3 * n > SINK_BYTES) {
+      this.flush();
+      if (3 * n > SINK_BYTES) {
+        this.out.write(XmlSink.encoder.encode(s), true);
+        return;
+      }
+    }
+    const buf = this.buf;
+    let at = this.at;
+    // Short text is mostly ASCII: copied unit by unit until a character beyond ASCII.
+    let i = 0;
+    if (n <= 256)
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) break;
+        buf[at++] = c;
+      }
+    if (i < n) at += XmlSink.encoder.encodeInto(i ? s.slice(i) : s, buf.subarray(at)).written;
+    this.at = at;
+  }
+
+  /** Writes UTF-8 already encoded (`XmlSink.encode`): markup written many times over. */
+  bytes(b: Uint8Array): void {
+    if (this.at + b.length > SINK_BYTES) {
+      this.flush();
+      if (b.length > SINK_BYTES) {
+        this.out.write(b.slice(), true);
+        return;
+      }
+    }
+    this.buf.set(b, this.at);
+    this.at += b.length;
+  }
+
+  static encode(s: string): Uint8Array {
+    return XmlSink.encoder.encode(s);
+  }
+
+  /** Writes a number as `String(n)` does, whole numbers up to 2³¹ digit by digit. */
+  int(n: number): void {
+    if (!(n >= 0 && n < 0x80000000 && (n | 0) === n) || Object.is(n, -0)) {
+      this.push(String(n));
+      return;
+    }
+    if (this.at + 10 > SINK_BYTES) this.flush();
+    const buf = this.buf;
+    const digits =
+      n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : n < 100000 ? 5 : String(n).length;
+    let at = this.at + digits;
+    this.at = at;
+    do {
+      const q = (n / 10) | 0;
+      buf[--at] = 0x30 + n - q * 10;
+      n = q;
+    } while (n > 0);
   }
 
   private flush(): void {
-    if (!this.pending.length) return;
-    this.chunks.push(XmlSink.encoder.encode(this.pending.join('')));
-    this.pending = [];
-    this.pendingLength = 0;
+    if (!this.at) return;
+    this.out.write(this.buf.subarray(0, this.at), true);
+    this.buf = new Uint8Array(SINK_BYTES);
+    this.at = 0;
   }
 
-  bytes(): Uint8Array {
+  /** Passes what is pending to the part's writer, and ends the part. */
+  close(): void {
     this.flush();
-    const total = this.chunks.reduce((n, c) => n + c.length, 0);
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    this.chunks = [];
-    return out;
+    this.out.end();
   }
 }

@@ -40,18 +40,4 @@ describe('zipEntries', () => {
     const bytes = await zipEntries(entries, modified);
     expect(bytes.length).toBeLessThan(entries[1].data.length / 10);
   });
-
-  it('tells the share of the parts deflated, by their bytes, part by part', async () => {
-    const told: number[] = [];
-    await zipEntries(entries, modified, (f) => told.push(f));
-    const sizes = entries.map(
-      (e) => new TextEncoder().encode(typeof e.data === 'string' ? e.data : '').length,
-    );
-    const total = sizes.reduce((a, b) => a + b, 0);
-    // After the small first part, little; after the large sheet, nearly all; at the end, all.
-    expect(told).toHaveLength(entries.length);
-    expect(told[0]).toBeCloseTo(sizes[0] / total);
-    expect(told[1]).toBeCloseTo((sizes[0] + sizes[1]) / total);
-    expect(told.at(-1)).toBe(1);
-  });
 });

@@ -8,6 +8,8 @@ import { describeQuestion, evidence } from './text';
  * "https//", "http:\\"), or "www.". Bare domains ("portal.gov.by") are left alone.
  */
 const CANDIDATE = /(?<![\p{L}\p{N}@._-])(?:[a-z]{2,6}[:;]{0,2}(?:\/{1,3}|\\{1,2})|www\.)[^\s<>()"'[\]{}]*/giu;
+/** What every candidate holds: a slash, a backslash or "www.". */
+const MAY_LINK = /[/\\]|www\./i;
 const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u;
 const TOP_LEVEL = /^(?:\p{L}{2,}|xn--[a-z0-9-]+)$/iu;
 const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
@@ -45,7 +47,8 @@ export function linkProblem(link: string): string | undefined {
   if (!m) return undefined;
   const [, scheme, colon, slashes, rest] = m;
   const lower = scheme.toLowerCase();
-  const httpLike = ['http', 'https'].some((s) => editDistance(lower, s) <= 1);
+  const httpLike =
+    lower === 'http' || lower === 'https' || ['http', 'https'].some((s) => editDistance(lower, s) <= 1);
   if (!httpLike) return undefined;
   // "HTTP/1.1" names a protocol version, not a link.
   if (!colon && slashes === '/') return undefined;
@@ -62,6 +65,7 @@ function check(r: Response, ctx: CheckContext): Finding[] {
     const answer = r.answers[q.id];
     if (!answer || answer.status !== 'answered' || q.format === 'email') continue;
     const text = !isChoiceType(q.type) ? answer.value : (answer.other ?? '');
+    if (!MAY_LINK.test(text)) continue;
     const bad = [...text.matchAll(CANDIDATE)]
       .map((m) => ({ link: m[0], problem: linkProblem(m[0]) }))
       .filter((x): x is { link: string; problem: string } => x.problem !== undefined);

@@ -1,7 +1,7 @@
 import type { Response } from '../model';
-import { collapseWhitespace, foldText } from '../text';
+import { collapseWhitespace, foldText, isFoldedNegative, isFoldedPlaceholder } from '../text';
 import type { CheckContext, Finding, Rule } from './rule';
-import { describeQuestion, evidence, isNegativeJustification, isPlaceholder } from './text';
+import { describeQuestion, evidence } from './text';
 
 /** The same text in this many questions of one response is a copy, not a coincidence. */
 const REPEAT_THRESHOLD = 4;
@@ -15,9 +15,13 @@ const LINK = /<?(?:https?:\/\/|www\.)[^\s<>]*>?/gi;
  * services or a stock "There is no such law" are not taken for copying.
  */
 function isSubstantial(text: string, placeholders: readonly string[]): boolean {
-  if (isPlaceholder(text, placeholders) || isNegativeJustification(text)) return false;
+  // Collapsing white space only shortens a text: a short one is out at once.
+  if (text.length < 20) return false;
+  const folded = foldText(text);
+  if (isFoldedPlaceholder(folded, placeholders) || isFoldedNegative(folded)) return false;
+  if (collapseWhitespace(text).length < 20) return false;
   const words = text.replace(LINK, ' ').match(/\p{L}[\p{L}\p{N}'’-]*/gu) ?? [];
-  return words.length >= 3 && collapseWhitespace(text).length >= 20;
+  return words.length >= 3;
 }
 
 function repeatedAnswer(r: Response, ctx: CheckContext): Finding[] {

@@ -50,9 +50,11 @@ function shorten(text: string, max: number): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
+const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
 /** Orders ids and file names as people read them: "9" before "10". */
 export function compareNatural(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
+  return natural.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /**

@@ -153,6 +153,8 @@ const CLUES = new RegExp(
   'giu',
 );
 
+const MAY_HOLD_HOST = /\.[\p{L}\u200e\u200f\u202a-\u202e]/u;
+
 function isGlobalHost(host: string): boolean {
   return GLOBAL_HOSTS.some((g) => host === g || host.endsWith(`.${g}`));
 }
@@ -179,6 +181,9 @@ function clueOf(written: string, kind: DomainClue['kind']): DomainClue | undefin
 /** Every link and e-mail address under a country-code TLD in a text, in order. */
 export function findDomainClues(text: string): DomainClue[] {
   const clues: DomainClue[] = [];
+  // Every clue's host ends in a dot and a top-level domain, which starts with a letter (or with the
+  // direction marks cleanTld drops).
+  if (!MAY_HOLD_HOST.test(text)) return clues;
   for (const m of text.matchAll(CLUES)) {
     const g = m.groups ?? {};
     let clue: DomainClue | undefined;

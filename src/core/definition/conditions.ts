@@ -135,8 +135,22 @@ export interface SimpleCondition {
   label?: string;
 }
 
-/** The question and option a `relevant` depends on, when it is that simple; undefined otherwise. */
+const simpleConditions = new WeakMap<Definition, Map<Question, SimpleCondition | undefined>>();
+
+/**
+ * The question and option a `relevant` depends on, when it is that simple; undefined otherwise.
+ * Worked out once per question of a definition; the result is shared and must not be modified.
+ */
 export function simpleCondition(def: Definition, q: Question): SimpleCondition | undefined {
+  let known = simpleConditions.get(def);
+  if (!known) simpleConditions.set(def, (known = new Map()));
+  if (known.has(q)) return known.get(q);
+  const condition = readSimpleCondition(def, q);
+  known.set(q, condition);
+  return condition;
+}
+
+function readSimpleCondition(def: Definition, q: Question): SimpleCondition | undefined {
   const expr = conditionOf(q, 'relevant');
   if (!expr) return undefined;
   let ref: Expr | undefined;

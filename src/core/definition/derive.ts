@@ -5,7 +5,7 @@ import { cellText, type ExportCell } from '../read/export';
 import { headerKey } from '../read/export-columns';
 import { csvRows } from '../read/export-csv';
 import { recogniseLayout, type ExportLayout, type LayoutQuestion } from '../read/export-layout';
-import { signatureOf } from '../read/sniff';
+import { holdsWordDocument, signatureOf } from '../read/sniff';
 import { readWorkbookSheets } from '../read/xlsx-sheets';
 import { parseDefinition } from './index';
 import { defaultChecks, defaultPlaceholders } from './defaults';
@@ -56,6 +56,8 @@ async function exportTables(file: InputFile): Promise<ExportTable[]> {
   try {
     const signature = signatureOf(file.bytes);
     if (signature === 'zip') {
+      // A Word document is read as one (the reader tells packages apart so), never as an export.
+      if (holdsWordDocument(file.bytes)) return [];
       for (const sheet of await readWorkbookSheets(file.bytes)) candidates.push(sheet.rows);
     } else if (signature === 'other') {
       candidates.push(csvRows(decodeText(file.bytes).text));

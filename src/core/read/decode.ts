@@ -50,6 +50,26 @@ const MAX_SAMPLE_WORDS = 3;
  * the bytes are not text, ReadError('unsupported') for an encoding label no runtime knows.
  */
 export function decodeText(bytes: Uint8Array, hints: DecodeHints = {}): DecodedText {
+  // Choosing the definition, deriving one and reading the batch decode the same bytes alike.
+  const key = JSON.stringify([
+    hints.encoding,
+    hints.legacyEncoding,
+    hints.countries ?? [],
+    hints.batchEncodings ?? [],
+  ]);
+  let readings = decodedTexts.get(bytes);
+  const known = readings?.get(key);
+  if (known) return { ...known };
+  const decoded = decodeUncached(bytes, hints);
+  if (!readings) decodedTexts.set(bytes, (readings = new Map()));
+  readings.set(key, decoded);
+  return { ...decoded };
+}
+
+/** The readings of each file's bytes, by hints, kept while the bytes are. */
+const decodedTexts = new WeakMap<Uint8Array, Map<string, DecodedText>>();
+
+function decodeUncached(bytes: Uint8Array, hints: DecodeHints): DecodedText {
   const decoded = hints.encoding ? decodeChosen(bytes, hints.encoding) : decodeRaw(bytes, hints);
   const { text } = decoded;
   assertTextual(text);
@@ -100,7 +120,9 @@ function decodeRaw(bytes: Uint8Array, hints: DecodeHints): DecodedText {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
     return { text, encoding: 'utf-8', confidence: 1, basis: 'unicode', alternatives: [] };
   } catch {
-    return hints.legacyEncoding ? decodeChosen(body, hints.legacyEncoding) : guessCodePage(body, hints);
+    return hints.legacyEncoding
+      ? decodeChosen(body, hints.legacyEncoding)
+      : guessCodePage(body, hints, analysisOf(body, bytes));
   }
 }
 
@@ -144,22 +166,70 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 
 interface Reading {
   encoding: string;
-  text: string;
   score: number;
 }
 
 /**
- * Weighs every code page by how its decoding of the file reads, chardet's statistics, and the pages
- * of the countries the file names or the batch read them in; readings giving the same text are one.
+ * What a file's bytes read as, worked out once however many times the file is decoded with other
+ * hints: chardet's confidence per code page, which code pages give the same text (a group), and how
+ * plausible each group's text is. No text is kept.
  */
-function guessCodePage(bytes: Uint8Array, hints: DecodeHints): DecodedText {
-  const scored = bytes.subarray(0, SCORED_BYTES);
+interface Analysis {
+  scored: Uint8Array;
+  chardet: Map<string, number>;
+  group: Map<string, number>;
+  plausibility: Map<number, number>;
+}
+
+const analyses = new WeakMap<Uint8Array, Analysis>();
+
+/** The analysis of `body` (the file's bytes as decoded), kept with the file's bytes. */
+function analysisOf(body: Uint8Array, file: Uint8Array): Analysis {
+  const known = analyses.get(file);
+  if (known) return known;
+  const scored = body.subarray(0, SCORED_BYTES);
   const chardetConfidence = new Map<string, number>();
   for (const match of chardet.analyse(scored)) {
     const name = encodingName(match.name);
     if (!name || name.startsWith('utf-')) continue;
     chardetConfidence.set(name, Math.max(chardetConfidence.get(name) ?? 0, match.confidence));
   }
+  const analysis: Analysis = {
+    scored,
+    chardet: chardetConfidence,
+    group: new Map(),
+    plausibility: new Map(),
+  };
+  const groups = new Map<string, number>();
+  for (const encoding of new Set([...SINGLE_BYTE_PAGES, ...MULTI_BYTE_PAGES, ...chardetConfidence.keys()])) {
+    const text = decodeWith(encoding, scored);
+    let group = groups.get(text);
+    if (group === undefined) {
+      groups.set(text, (group = groups.size));
+      // Multi-byte pages are weighed only on chardet's word or the country's: judged when asked.
+      if (!(MULTI_BYTE_PAGES as readonly string[]).includes(encoding))
+        analysis.plausibility.set(group, plausibility(text));
+    }
+    analysis.group.set(encoding, group);
+  }
+  analyses.set(file, analysis);
+  return analysis;
+}
+
+/** How plausible the text of a code page's group is. */
+function plausibilityOf(analysis: Analysis, encoding: string, group: number): number {
+  let score = analysis.plausibility.get(group);
+  if (score === undefined)
+    analysis.plausibility.set(group, (score = plausibility(decodeWith(encoding, analysis.scored))));
+  return score;
+}
+
+/**
+ * Weighs every code page by how its decoding of the file reads, chardet's statistics, and the pages
+ * of the countries the file names or the batch read them in; readings giving the same text are one.
+ */
+function guessCodePage(bytes: Uint8Array, hints: DecodeHints, analysis: Analysis): DecodedText {
+  const chardetConfidence = analysis.chardet;
   const national = new Set((hints.countries ?? []).flatMap(codePagesOf));
   const fromBatch = new Set(hints.batchEncodings ?? []);
   const candidates = new Set<string>([...SINGLE_BYTE_PAGES, ...chardetConfidence.keys()]);
@@ -169,23 +239,22 @@ function guessCodePage(bytes: Uint8Array, hints: DecodeHints): DecodedText {
     else candidates.delete(name);
 
   // One reading per distinct text, named after its best-supported code page.
-  const byText = new Map<string, Reading>();
+  const byText = new Map<number, Reading>();
   for (const encoding of candidates) {
-    const text = decodeWith(encoding, scored);
+    const group = analysis.group.get(encoding)!;
     const score =
-      WEIGHT.word * plausibility(text) +
+      WEIGHT.word * plausibilityOf(analysis, encoding, group) +
       WEIGHT.chardet * (chardetConfidence.get(encoding) ?? 0) +
       (encoding === DEFAULT_PAGE ? WEIGHT.default : 0) +
       (national.has(encoding) ? WEIGHT.country : 0) +
       (fromBatch.has(encoding) ? WEIGHT.batch : 0);
-    const same = byText.get(text);
+    const same = byText.get(group);
     // Pages giving the same text are named after the most common one, windows-1252, if among them.
-    if (!same) byText.set(text, { encoding, text, score });
+    if (!same) byText.set(group, { encoding, score });
     else {
       const keepName = same.encoding === DEFAULT_PAGE || (encoding !== DEFAULT_PAGE && score <= same.score);
-      byText.set(text, {
+      byText.set(group, {
         encoding: keepName ? same.encoding : encoding,
-        text,
         score: Math.max(score, same.score),
       });
     }
@@ -198,7 +267,7 @@ function guessCodePage(bytes: Uint8Array, hints: DecodeHints): DecodedText {
     .filter((r) => best.score - r.score < 2 * WEIGHT.country)
     .map((r) => ({ encoding: r.encoding, sample: differingWords(bytes, best.encoding, r.encoding) }));
   return {
-    text: scored === bytes ? best.text : decodeWith(best.encoding, bytes),
+    text: decodeWith(best.encoding, bytes),
     encoding: best.encoding,
     confidence: confidenceOf(margin),
     basis: 'detected',
@@ -252,11 +321,42 @@ const SCRIPTS: [string, RegExp][] = [
  */
 function plausibility(text: string): number {
   let score = 0;
-  for (const word of text.match(/[^\s\d!-/:-@[-`{-~]+/g) ?? []) {
-    if (/^[\x20-\x7e]*$/.test(word)) continue;
+  // The words (runs of letters, marks and symbols: no white space, digit or ASCII punctuation) that
+  // hold a character beyond printable ASCII, found from those characters.
+  const special = /[^\s\x20-\x7e]/g;
+  for (let m = special.exec(text); m; m = special.exec(text)) {
+    let start = m.index;
+    while (start > 0 && isWordUnit(text.charCodeAt(start - 1))) start--;
+    let end = m.index + 1;
+    while (end < text.length && isWordUnit(text.charCodeAt(end))) end++;
+    const word = text.slice(start, end);
     score += !wordLooksNatural(word) ? -2 : RARE_LETTERS.test(word) ? -1 : 1;
+    special.lastIndex = end;
   }
   return score - 3 * countControls(text, true);
+}
+
+/** A UTF-16 unit of a word: not white space (as `\s`), an ASCII digit or ASCII punctuation. */
+function isWordUnit(c: number): boolean {
+  if (c < 0x80)
+    return (
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x61 && c <= 0x7a) ||
+      c <= 0x08 ||
+      (c >= 0x0e && c <= 0x1f) ||
+      c === 0x7f
+    );
+  return !(
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function wordLooksNatural(raw: string): boolean {
@@ -287,8 +387,15 @@ function assertTextual(text: string): void {
   if (controls > 4 && controls > sample.length * 0.01) throw binary();
 }
 
+// eslint-disable-next-line no-control-regex -- the characters counted below
+const ANY_CONTROL = /[\x00-\x08\x0e-\x1f\x7f]/;
+// eslint-disable-next-line no-control-regex -- the characters counted below, with `c1`
+const ANY_CONTROL_OR_C1 = /[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]/;
+
 /** Control characters other than tab, line ends and form feed; with `c1`, also C1 controls and U+FFFD. */
 function countControls(text: string, c1: boolean): number {
+  // Most texts hold none: one scan says so.
+  if (!(c1 ? ANY_CONTROL_OR_C1 : ANY_CONTROL).test(text)) return 0;
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -99,7 +99,24 @@ function resolvePath(folder: string, target: string): string {
   return parts.join('/');
 }
 
-export async function docxToText(bytes: Uint8Array): Promise<string> {
+/**
+ * The text of a Word document, read once per bytes: choosing the definition reads a few documents
+ * against each built-in questionnaire before the import reads them all.
+ */
+export function docxToText(bytes: Uint8Array): Promise<string> {
+  let text = texts.get(bytes);
+  if (!text) {
+    text = readDocx(bytes);
+    texts.set(bytes, text);
+    // A document that could not be read is tried again, so each caller gets its own error.
+    text.catch(() => texts.delete(bytes));
+  }
+  return text;
+}
+
+const texts = new WeakMap<Uint8Array, Promise<string>>();
+
+async function readDocx(bytes: Uint8Array): Promise<string> {
   if (bytes.byteLength === 0) throw new ReadError('truncated', 'the Word document is empty');
   if (!isZip(bytes)) throw new ReadError('malformed', 'not a Word document: the bytes are not a zip archive');
   assertZipSizes(bytes, 'The Word document');

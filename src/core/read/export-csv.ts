@@ -13,6 +13,14 @@ interface HeaderGuess {
   matched: number;
 }
 
+/**
+ * The line ending of a text without carriage returns, as decoded texts are: Papa Parse would scan up
+ * to a mebibyte of the text to guess it (and guess "\n") at every parse, however few records it reads.
+ */
+function lineEnding(text: string): { newline?: '\n' } {
+  return text.includes('\r') ? {} : { newline: '\n' };
+}
+
 /** Records enough to find a header below title rows and Qualtrics' three header rows. */
 const HEADER_PREVIEW = 24;
 
@@ -20,7 +28,7 @@ const HEADER_PREVIEW = 24;
 function bestDelimiter(text: string, def: Definition): HeaderGuess {
   let best: HeaderGuess = { delimiter: DELIMITERS[0], header: [], matched: -1 };
   for (const delimiter of DELIMITERS) {
-    const rows = Papa.parse<string[]>(text, { delimiter, preview: HEADER_PREVIEW }).data;
+    const rows = Papa.parse<string[]>(text, { delimiter, preview: HEADER_PREVIEW, ...lineEnding(text) }).data;
     const header = rows[0] ?? [];
     const matched = rows.every((r) => r.length < 2) ? 0 : matchedQuestionCount(rows, def);
     if (matched > best.matched) best = { delimiter, header, matched };
@@ -48,7 +56,7 @@ export function csvRows(text: string): string[][] {
   let widest = 0;
   // The widest of the first records: a title or Excel's "sep=;" line may come before the header.
   for (const d of DELIMITERS) {
-    const records = Papa.parse<string[]>(text, { delimiter: d, preview: 5 }).data;
+    const records = Papa.parse<string[]>(text, { delimiter: d, preview: 5, ...lineEnding(text) }).data;
     const width = Math.max(0, ...records.map((r) => r.length));
     if (width > widest) [delimiter, widest] = [d, width];
   }
@@ -67,11 +75,11 @@ let sharedChars = 0;
 
 function parseCsv(text: string, delimiter: string): Papa.ParseResult<string[]> {
   if (text.length > MAX_SHARED_TEXT)
-    return Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
+    return Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy', ...lineEnding(text) });
   const key = delimiter + text;
   let parsed = parsedTexts.get(key);
   if (!parsed) {
-    parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
+    parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy', ...lineEnding(text) });
     // The oldest texts give way first.
     for (const old of parsedTexts.keys()) {
       if (sharedChars + key.length <= MAX_SHARED_CHARS) break;

@@ -5,13 +5,20 @@
  * that precedes it, so that no respondent is read as part of another's last answer.
  */
 import type { Definition, Question } from '../definition';
-import { enoughQuestions, normalizeLabel, QuestionIndex, splitLines, unescapeMarkdown } from './text-lines';
+import {
+  enoughQuestions,
+  normalizeLabel,
+  questionIndex,
+  splitLines,
+  unescapeMarkdown,
+  type QuestionIndex,
+} from './text-lines';
 
 const SEPARATOR = /^\s*(?:[-=_*#~]\s*){3,}$/;
 
 /** The texts of the responses a text holds, in order; the text itself when it holds one. */
 export function splitResponses(text: string, def: Definition): string[] {
-  const index = new QuestionIndex(def);
+  const index = questionIndex(def);
   const lines = splitLines(text);
   // The first question printed, and the lines that print its text again: a cheap look first, as
   // most files hold one response; each such line is then confirmed as that question's header.
@@ -21,7 +28,7 @@ export function splitResponses(text: string, def: Definition): string[] {
   const wording = normalizeLabel(first.text).replace(/\s*\*+$/, '');
   const question = first;
   const candidates = lines.flatMap((line, i) =>
-    normalizeLabel(line).includes(wording) && index.matchHeaders(line, i).some((h) => h.question === question)
+    index.matchHeaders(line, i).some((h) => h.question === question) && normalizeLabel(line).includes(wording)
       ? [i]
       : [],
   );

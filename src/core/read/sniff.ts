@@ -5,7 +5,7 @@ import { ReadError } from './errors';
 import { looksLikeExportCsv } from './export-csv';
 import { looksLikeFormsText } from './forms-text';
 import { looksLikeWordText } from './word';
-import { assertZipSizes } from './zip-bounds';
+import { assertZipSizes, declaredZipSizes } from './zip-bounds';
 
 /** What the first bytes say a file is. */
 export type Signature = 'zip' | 'ole' | 'pdf' | 'other';
@@ -83,6 +83,14 @@ export async function sniffPackage(bytes: Uint8Array): Promise<PackageKind> {
       ? 'an OpenDocument file (save it as .docx or .xlsx)'
       : 'a ZIP archive, but neither a Word document nor an Excel workbook';
   throw new ReadError('unsupported', `The file is ${what}.`);
+}
+
+/**
+ * Whether a ZIP package's directory lists a Word main document, which makes `sniffPackage` call it a
+ * Word document whatever else it holds; read without opening the package.
+ */
+export function holdsWordDocument(bytes: Uint8Array): boolean {
+  return declaredZipSizes(bytes)?.some((e) => e.name === 'word/document.xml') ?? false;
 }
 
 /** A ZIP's end-of-central-directory record sits in its last 64 KiB; a cut-off file has none. */

@@ -6,6 +6,11 @@
 import type { Definition, Question } from '../definition';
 import { ReadError } from './errors';
 
+/** Whether a text's lines (`splitLines`) joined with "\n" give the text back. */
+function joinsToItself(text: string): boolean {
+  return !/^\ufeff|[\r\v\f\u2028\u2029]/.test(text);
+}
+
 /** Splits text into lines whatever the line ending; Word's manual line break and page break count too. */
 export function splitLines(text: string): string[] {
   return text.replace(/^\ufeff/, '').split(/\r\n|[\r\n\v\f\u2028\u2029]/);
@@ -43,6 +48,12 @@ const withoutListLabel = (label: string) => label.replace(/^(?:[a-z]|[ivxlc]{1,6
 
 /** "12. text", "12) text", "Q12. text", "Question 12: text", "12<tab>text" (a list number with no stop). */
 const HEADER = /^[\s\u200b]*(?:Q\s?|question\s)?(\d{1,3})(?:\s*[.):]\s*|\t\s*)(\S.*)$/i;
+
+/**
+ * What a line must start with to match HEADER once unescaped: Markdown escapes only punctuation,
+ * which cannot come before a header's number.
+ */
+const MAYBE_HEADER = /^[\s\u200b]*(?:Q\s?|question\s)?\d/i;
 
 /** A normalised label without punctuation: "link(s) and detail." and "link (s) and detail" agree. */
 function looseLabel(label: string): string {
@@ -103,7 +114,7 @@ interface KnownQuestion {
   looseWithSubLabel?: string;
 }
 
-/** How many line texts a question index remembers the headers of. */
+/** How many line texts a question index remembers the headers of (and whether they are filler). */
 const MATCHED_LINES_KEPT = 20000;
 /** How many texts a question index remembers the headers of. */
 const TEXTS_KEPT = 4;
@@ -118,6 +129,8 @@ export class QuestionIndex {
   private readonly matched = new Map<string, Omit<QuestionHeader, 'line'>[]>();
   /** The headers of the last few texts. */
   private readonly found = new Map<string, QuestionHeader[]>();
+  /** Whether each line text is filler, as lines repeat from file to file. */
+  private readonly fillerLines = new Map<string, boolean>();
 
   constructor(readonly def: Definition) {
     for (const question of def.questions) {
@@ -150,6 +163,17 @@ export class QuestionIndex {
 
   /** A heading, note or user-interface line: never part of an answer. */
   isFiller(line: string): boolean {
+    // Headings, notes and blank lines recur from file to file: each is judged once.
+    let filler = this.fillerLines.get(line);
+    if (filler === undefined) {
+      filler = this.judgeFiller(line);
+      if (this.fillerLines.size >= MATCHED_LINES_KEPT) this.fillerLines.clear();
+      this.fillerLines.set(line, filler);
+    }
+    return filler;
+  }
+
+  private judgeFiller(line: string): boolean {
     const trimmed = line.trim();
     if (!trimmed) return false;
     const plain = unescapeMarkdown(trimmed);
@@ -183,6 +207,8 @@ export class QuestionIndex {
    * of a Word document print "1." before a section's first question.
    */
   matchHeaders(line: string, index: number): QuestionHeader[] {
+    // Most lines carry no number where a header's is: they are not looked up.
+    if (!MAYBE_HEADER.test(line)) return [];
     let hits = this.matched.get(line);
     if (hits === undefined) {
       hits = this.matchLine(line);
@@ -190,7 +216,12 @@ export class QuestionIndex {
       if (this.matched.size >= MATCHED_LINES_KEPT) this.matched.clear();
       this.matched.set(line, hits);
     }
-    return hits.map((hit) => ({ ...hit, line: index }));
+    return hits.map((hit) => ({
+      line: index,
+      question: hit.question,
+      inlineSubLabel: hit.inlineSubLabel,
+      quality: hit.quality,
+    }));
   }
 
   private matchLine(line: string): Omit<QuestionHeader, 'line'>[] {
@@ -215,16 +246,22 @@ export class QuestionIndex {
    * number decides between questions of the same text, and a header whose number is the
    * question's wins over one whose number is not.
    */
-  findHeaders(lines: readonly string[]): QuestionHeader[] {
-    // Sniffing and reading look at the same text several times over.
-    const key = lines.join('\n');
+  findHeaders(lines: readonly string[], text?: string): QuestionHeader[] {
+    // Sniffing and reading look at the same text several times over: its lines joined are the key,
+    // or the text itself where that is what they join to.
+    const key = text !== undefined && joinsToItself(text) ? text : lines.join('\n');
     let headers = this.found.get(key);
     if (headers === undefined) {
       headers = this.headersOf(lines);
       if (this.found.size >= TEXTS_KEPT) this.found.delete(this.found.keys().next().value!);
       this.found.set(key, headers);
     }
-    return headers.map((h) => ({ ...h }));
+    return headers.map((h) => ({
+      line: h.line,
+      question: h.question,
+      inlineSubLabel: h.inlineSubLabel,
+      quality: h.quality,
+    }));
   }
 
   private headersOf(lines: readonly string[]): QuestionHeader[] {
@@ -357,7 +394,7 @@ function dropFiller(lines: readonly string[], index: QuestionIndex): string[] {
 export function splitIntoBlocks(text: string, def: Definition): TextLayout {
   const index = questionIndex(def);
   const lines = splitLines(text);
-  const headers = index.findHeaders(lines);
+  const headers = index.findHeaders(lines, text);
   if (!enoughQuestions(headers.length, def)) {
     throw new ReadError(
       'not-a-response',
@@ -389,7 +426,7 @@ export function enoughQuestions(found: number, def: Definition): boolean {
 
 /** How many question headers of the definition a text holds. */
 export function countQuestionHeaders(text: string, def: Definition): number {
-  return questionIndex(def).findHeaders(splitLines(text)).length;
+  return questionIndex(def).findHeaders(splitLines(text), text).length;
 }
 
 /** A text answer as written: line breaks kept, blank lines around it and trailing spaces dropped. */
@@ -416,7 +453,7 @@ export function detectTextLayout(
 ): 'forms-text' | 'word' | undefined {
   const index = questionIndex(def);
   const lines = splitLines(text);
-  const headers = index.findHeaders(lines);
+  const headers = index.findHeaders(lines, text);
   if (!enoughQuestions(headers.length, def)) return undefined;
   const preamble = lines.slice(0, headers[0].line).map(normalizeLabel);
   const formsHeader = preamble.includes('time to complete') || preamble.some((l) => /^respondent\b/.test(l));

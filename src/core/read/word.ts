@@ -179,7 +179,7 @@ function choiceAnswer(question: Question, block: QuestionBlock): RawAnswer {
 function undoubleParagraphs(text: string, def: Definition): string {
   const lines = splitLines(text);
   const normalized = lines.join('\n');
-  const headers = questionIndex(def).findHeaders(lines);
+  const headers = questionIndex(def).findHeaders(lines, text);
   if (headers.length === 0) return normalized;
   const doubled = headers.every((h) => (lines[h.line + 1] ?? '').trim() === '');
   return doubled ? normalized.split('\n\n').join('\n') : normalized;

@@ -20,6 +20,8 @@ export function answersSheet(ctx: PlanContext): AnswersSheet {
   const issueCounts = issueCountsByAnswer(ctx.issues);
   const rowOf = new Map<string, number>();
   const rows: CellValue[][] = [];
+  // One label string per question, repeated down the sheet (the workbook writer remembers it).
+  const labels = new Map(ctx.def.questions.map((q) => [q, questionLabel(q)]));
   for (const r of ctx.responses) {
     const key = responseKey(r);
     // Without a country question, a response without a country goes by its respondent (as in Compare).
@@ -36,7 +38,7 @@ export function answersSheet(ctx: PlanContext): AnswersSheet {
         ctx.sectionTitle.get(q.section) ?? q.section,
         q.id,
         q.number,
-        questionLabel(q),
+        labels.get(q)!,
         a?.value ?? '',
         a?.status ?? null,
         isYesNo(q) ? yesNoScore(a) : null,
