@@ -18,6 +18,8 @@ function serve(dir = DIST) {
     '.html': 'text/html; charset=utf-8',
     '.js': 'text/javascript; charset=utf-8',
     '.png': 'image/png',
+    '.xml': 'application/xml',
+    '.txt': 'text/plain; charset=utf-8',
   };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

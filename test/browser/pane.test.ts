@@ -77,27 +77,9 @@ async function ensureBuild(): Promise<void> {
   });
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const file = path.join(dir, decodeURIComponent(url.pathname === '/' ? '/taskpane.html' : url.pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+// The same server the pane's scripts use, so the tests and the benchmarks see the same page.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serve } = require('../../scripts/pane-page.js') as { serve: (dir: string) => Promise<http.Server> };
 
 /** Presses Tab until the focused element matches, as a keyboard user would. */
 async function tabTo(page: Page, matches: (el: Element) => boolean, limit = 60): Promise<void> {
@@ -318,10 +300,13 @@ suite('the task pane in a browser (preview)', () => {
 
   it('chooses files with the keyboard and with setInputFiles, then imports them in a worker', async () => {
     const { page, workers, requests } = await openPane();
+    // Listened for before the keys are pressed: the page intercepts file choosers only once told to.
+    const choosing = page.waitForEvent('filechooser');
     await page.locator('body').focus();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await tabTo(page, isFilesInput);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await page.keyboard.press('Space');
+    const chooser = await choosing;
     await chooser.setFiles(CHOSEN[0]);
     await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(CHOSEN.slice(1));
     await page.getByText('3 files chosen', { exact: false }).waitFor();

@@ -1,7 +1,7 @@
 import { Badge, Body1, Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { memo, useMemo, useState } from 'react';
 import { countryLabel } from '../../core/compare/current';
-import type { Response } from '../../core/model';
+import type { CountrySource, Response } from '../../core/model';
 import { count } from '../plural';
 import { EntryList } from './EntryList';
 import { formatNames } from './ImportReport';
@@ -21,6 +21,26 @@ export interface ResponsesListProps {
   /** Sets a response's country (a name or ISO code), kept across imports; absent: no control. */
   onSetCountry?: (responseKey: string, country: string) => void;
   disabled?: boolean;
+}
+
+type BadgeColor = 'informative' | 'warning' | 'danger' | 'subtle';
+
+/** Where the country came from, when not from the answer. */
+const SOURCE_BADGES: Partial<Record<CountrySource, [string, BadgeColor]>> = {
+  analyst: ['country set', 'informative'],
+  'file-name': ['country from file name', 'informative'],
+  inferred: ['country inferred', 'warning'],
+  unknown: ['country unknown', 'danger'],
+};
+
+/** What sets a response apart in the list: its country's source, left unsubmitted, superseded. */
+function responseBadges(r: Response): [string, BadgeColor][] {
+  const badges: [string, BadgeColor][] = [];
+  const source = SOURCE_BADGES[r.country.source];
+  if (source) badges.push(source);
+  if (r.complete === false) badges.push(['not submitted', 'warning']);
+  if (r.status === 'superseded') badges.push(['superseded', 'subtle']);
+  return badges;
 }
 
 /** How the pane names a response: `file/response id`. */
@@ -95,31 +115,11 @@ export function ResponsesList({ responses, onSetCountry, disabled = false }: Res
               {countryLabel(r.country)}
               {r.country.iso3 ? ` (${r.country.iso3})` : ''}
             </Body1>
-            {r.country.source === 'analyst' && (
-              <Badge appearance="tint" color="informative">
-                country set
+            {responseBadges(r).map(([text, color]) => (
+              <Badge key={text} appearance="tint" color={color}>
+                {text}
               </Badge>
-            )}
-            {r.country.source === 'file-name' && (
-              <Badge appearance="tint" color="informative">
-                country from file name
-              </Badge>
-            )}
-            {r.country.source === 'inferred' && (
-              <Badge appearance="tint" color="warning">
-                country inferred
-              </Badge>
-            )}
-            {r.country.source === 'unknown' && (
-              <Badge appearance="tint" color="danger">
-                country unknown
-              </Badge>
-            )}
-            {r.status === 'superseded' && (
-              <Badge appearance="tint" color="subtle">
-                superseded
-              </Badge>
-            )}
+            ))}
           </>
         )}
         detail={(r) => (
