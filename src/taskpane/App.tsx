@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { builtInQuestionnaires, loadQuestionnaire } from '../core/definition';
-import type { InputFile, Response, Review } from '../core/model';
+import { responseKey, type InputFile, type Response, type Review } from '../core/model';
 import type { PlanInput, ReviewEntry } from '../core/plan/build';
 import type { WorkbookPlace } from '../excel/a1';
 import { BatchCounts } from './components/BatchCounts';
@@ -321,7 +321,7 @@ export function App({
           signal,
           onProgress: report,
         });
-        const set = result.responses.find((r) => `${r.sourceFile}/${r.responseId}` === key);
+        const set = result.responses.find((r) => responseKey(r) === key);
         startTransition(() => {
           setBatch({ ...result, reports: batch.reports });
           setReviews(withQueued(result.reviews, new Set(result.issues.map((i) => i.key))));

@@ -8,6 +8,7 @@ import { ACTION_OVERHEAD, DEFAULT_REQUEST_BUDGET } from '../../src/excel/payload
 import { columnOpBytes, writePlan, type WriteOptions, type WriteSummary } from '../../src/excel/write-plan';
 import { generateSampleBatch } from '../../src/sample/batch';
 import { FakeExcel, FakeOfficeError, type WorkbookModel } from './fake-excel';
+import { planOfResponses } from '../support/plans';
 import { OfficeJsHarness } from './officejs-harness';
 
 const def = loadQuestionnaire('msq-2022');
@@ -61,18 +62,8 @@ describe('rebuilding through the real library', () => {
   beforeAll(async () => {
     const sample = await generateSampleBatch({ count: 60, seed: 7, def });
     const batch = await importBatch(sample.files, def);
-    small = (count) => {
-      const responses = batch.responses.slice(0, count);
-      const kept = new Set(responses.map((r) => `${r.sourceFile}/${r.responseId}`));
-      return buildWorkbookPlan({
-        ...batch,
-        def,
-        responses,
-        issues: batch.issues.filter((i) => kept.has(`${i.sourceFile}/${i.responseId}`)),
-        reviews: new Map(),
-        importedAt: '2024-05-01T09:00:00Z',
-      });
-    };
+    small = (count) =>
+      planOfResponses(batch, batch.responses.slice(0, count), { def, importedAt: '2024-05-01T09:00:00Z' });
   }, 60_000);
 
   const cells = (model: WorkbookModel) =>

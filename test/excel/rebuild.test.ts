@@ -3,13 +3,14 @@
 import { loadQuestionnaire } from '../../src/core/definition';
 import type { Response } from '../../src/core/model';
 import { importBatch, type BatchResult } from '../../src/core/pipeline';
-import { buildWorkbookPlan, type ReviewEntry } from '../../src/core/plan/build';
+import type { ReviewEntry } from '../../src/core/plan/build';
 import { excelSerial } from '../../src/core/plan/dates';
 import type { WorkbookPlan } from '../../src/core/plan/types';
 import { WorkbookError } from '../../src/excel/errors';
 import { readLiveState } from '../../src/excel/state';
 import { writePlan, type WriteOptions } from '../../src/excel/write-plan';
 import { corpusInputFiles } from '../support/corpus';
+import { planOfResponses } from '../support/plans';
 import { FakeExcel, FakeOfficeError, parseBox, type WorkbookModel } from './fake-excel';
 
 const def = loadQuestionnaire('msq-2022');
@@ -17,15 +18,7 @@ const IMPORTED_AT = '2024-05-01T09:00:00Z';
 let batch: BatchResult;
 
 function planFrom(responses: Response[], reviews = new Map<string, ReviewEntry>()): WorkbookPlan {
-  const kept = new Set(responses.map((r) => `${r.sourceFile}/${r.responseId}`));
-  return buildWorkbookPlan({
-    ...batch,
-    def,
-    responses,
-    issues: batch.issues.filter((i) => kept.has(`${i.sourceFile}/${i.responseId}`)),
-    reviews,
-    importedAt: IMPORTED_AT,
-  });
+  return planOfResponses(batch, responses, { def, reviews, importedAt: IMPORTED_AT });
 }
 
 const planOf = (count: number, reviews?: Map<string, ReviewEntry>) =>
@@ -449,16 +442,8 @@ describe('a workbook whose tables have other columns than the plan (built by an 
       questions: def.questions.filter((q) => q.id !== 'Q31' && q.section !== 'F'),
     };
     const responses = batch.responses.slice(0, 12);
-    const kept = new Set(responses.map((r) => `${r.sourceFile}/${r.responseId}`));
     const planWith = (d: typeof def) =>
-      buildWorkbookPlan({
-        ...batch,
-        def: d,
-        responses,
-        issues: batch.issues.filter((i) => kept.has(`${i.sourceFile}/${i.responseId}`)),
-        reviews: new Map(),
-        importedAt: IMPORTED_AT,
-      });
+      planOfResponses(batch, responses, { def: d, importedAt: IMPORTED_AT });
     const fake = new FakeExcel('1.12');
     const model = fake.model;
     await write(fake, planWith(earlierDef));

@@ -407,10 +407,10 @@ function inferChoice(q: Observed, all: string[]): Typed | undefined {
   ) {
     const once = [...whole.keys()].filter((v) => !options.includes(v));
     const chosenOnce = once.filter((v) => v.length <= MAX_OPTION_LENGTH && !readsAsTyped(v, options));
-    const all = [...options, ...chosenOnce];
+    const listed = [...options, ...chosenOnce];
     return chosenOnce.length < once.length
-      ? { type: 'single', options: [...all, 'Other'], otherOption: 'Other' }
-      : { type: 'single', options: all };
+      ? { type: 'single', options: [...listed, 'Other'], otherOption: 'Other' }
+      : { type: 'single', options: listed };
   }
   // Otherwise a small recurring set covering most answers is a choice whose every value is an option.
   const few =

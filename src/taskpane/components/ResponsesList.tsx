@@ -1,7 +1,7 @@
 import { Badge, Body1, Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { memo, useMemo, useState } from 'react';
 import { countryLabel } from '../../core/compare/current';
-import type { CountrySource, Response } from '../../core/model';
+import { responseKey, type CountrySource, type Response } from '../../core/model';
 import { count } from '../plural';
 import { EntryList } from './EntryList';
 import { formatNames } from './ImportReport';
@@ -43,9 +43,6 @@ function responseBadges(r: Response): [string, BadgeColor][] {
   return badges;
 }
 
-/** How the pane names a response: `file/response id`. */
-const keyOf = (r: Response) => `${r.sourceFile}/${r.responseId}`;
-
 /** A form to set one response's country: which response, then the country. */
 const CountrySetter = memo(function CountrySetter({
   responses,
@@ -59,7 +56,7 @@ const CountrySetter = memo(function CountrySetter({
   const styles = useStyles();
   const [key, setKey] = useState('');
   const [country, setCountry] = useState('');
-  const chosen = key || (responses[0] ? keyOf(responses[0]) : '');
+  const chosen = key || (responses[0] ? responseKey(responses[0]) : '');
   return (
     <form
       className={styles.form}
@@ -71,7 +68,7 @@ const CountrySetter = memo(function CountrySetter({
       <Field label="Response">
         <Select value={chosen} onChange={(e) => setKey(e.target.value)} disabled={disabled}>
           {responses.map((r) => (
-            <option key={keyOf(r)} value={keyOf(r)}>
+            <option key={responseKey(r)} value={responseKey(r)}>
               {countryLabel(r.country)} · {r.sourceFile}
               {r.sourceFile.endsWith(r.responseId) ? '' : ` #${r.responseId}`}
             </option>
@@ -108,7 +105,7 @@ export function ResponsesList({ responses, onSetCountry, disabled = false }: Res
       <EntryList
         label="Responses"
         items={sorted}
-        itemKey={keyOf}
+        itemKey={responseKey}
         head={(r) => (
           <>
             <Body1>
